@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HlmstudyConfig(AppConfig):
+    name = "hlmstudy"
+    verbose_name = "hlmstudy"

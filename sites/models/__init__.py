@@ -1,0 +1,16 @@
+from sites.models.jobs import Job
+from sites.models.participants import AttributeDefinition, Consent, Participant, ParticipantIdentity
+from sites.models.structure import HousingEstate, Membership, Organization, Site, Study
+
+__all__ = [
+    "AttributeDefinition",
+    "Consent",
+    "HousingEstate",
+    "Job",
+    "Membership",
+    "Organization",
+    "Participant",
+    "ParticipantIdentity",
+    "Site",
+    "Study",
+]

@@ -1,0 +1,26 @@
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+
+from sites.models import Job
+
+
+@login_required
+def job_detail(request, pk):
+    job = get_object_or_404(Job.objects.visible_to(request.user).select_related("study"), pk=pk)
+    template = "sites/job_detail.html"
+    if request.htmx:
+        template += "#progress"
+    return render(request, template, {"job": job})
+
+
+@login_required
+def job_download(request, pk):
+    job = get_object_or_404(Job.objects.visible_to(request.user), pk=pk)
+    if job.status != Job.Status.SUCCEEDED or not job.result_file:
+        raise Http404
+    response = FileResponse(
+        job.result_file.open("rb"), as_attachment=True, filename=job.result_file.name.rsplit("/", 1)[-1]
+    )
+    response["Cache-Control"] = "no-store"
+    return response

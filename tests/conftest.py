@@ -1,0 +1,103 @@
+"""Named personas shared by every test.
+
+One study ("etude") with two sites, A (MTL1) and B (QC1), and a second study ("autre") with its own site:
+- admin: administrator of the study, all sites
+- researcher: researcher, all sites
+- coder: coder limited to site A
+- team_b: team member limited to site B
+- partner: partner of site A
+- outsider: an account with no membership
+- other_admin: administrator of the other study only
+"""
+
+import pytest
+
+from sites.permissions import Role
+from tests import factory
+
+
+@pytest.fixture
+def study(db):
+    return factory.make_study()
+
+
+@pytest.fixture
+def site_a(study):
+    return factory.make_site(study, "MTL1", name="Milieu Rivière", city="Montréal")
+
+
+@pytest.fixture
+def site_b(study):
+    return factory.make_site(study, "QC1", name="Milieu Colline", city="Québec")
+
+
+@pytest.fixture
+def other_study(db):
+    return factory.make_study(slug="autre", title="Autre étude")
+
+
+@pytest.fixture
+def other_site(other_study):
+    return factory.make_site(other_study, "MTL9", name="Milieu ailleurs")
+
+
+def _persona(email, study, role, sites=()):
+    user = factory.make_user(email)
+    factory.make_membership(user, study, role, sites)
+    return user
+
+
+@pytest.fixture
+def admin(study, site_a, site_b):
+    return _persona("admin@example.test", study, Role.ADMIN)
+
+
+@pytest.fixture
+def researcher(study, site_a, site_b):
+    return _persona("researcher@example.test", study, Role.RESEARCHER)
+
+
+@pytest.fixture
+def coder(study, site_a, site_b):
+    return _persona("coder@example.test", study, Role.CODER, [site_a])
+
+
+@pytest.fixture
+def team_b(study, site_a, site_b):
+    return _persona("team.b@example.test", study, Role.TEAM, [site_b])
+
+
+@pytest.fixture
+def partner(study, site_a, site_b):
+    return _persona("partner@example.test", study, Role.PARTNER, [site_a])
+
+
+@pytest.fixture
+def outsider(db):
+    return factory.make_user("outsider@example.test")
+
+
+@pytest.fixture
+def other_admin(other_study, other_site):
+    return _persona("other.admin@example.test", other_study, Role.ADMIN)
+
+
+@pytest.fixture
+def participant_a(study, site_a):
+    return factory.make_participant(study, site_a, "R-MTL1-01")
+
+
+@pytest.fixture
+def participant_b(study, site_b):
+    return factory.make_participant(study, site_b, "R-QC1-01")
+
+
+@pytest.fixture
+def login(client):
+    """`login(user)` signs the test client in as that user and returns the client."""
+
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login

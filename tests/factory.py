@@ -1,0 +1,54 @@
+"""Plain, deterministic builders for tests: no randomness, every name visibly fictional."""
+
+import datetime
+import itertools
+
+from django.contrib.auth import get_user_model
+
+from sites.models import Consent, HousingEstate, Membership, Organization, Participant, Site, Study
+
+_counter = itertools.count(1)
+PASSWORD = "test-password-1234"
+
+
+def make_user(email=None, *, password=PASSWORD, **extra):
+    email = email or f"user{next(_counter)}@example.test"
+    user = get_user_model().objects.create_user(username=email, email=email, password=password, **extra)
+    return user
+
+
+def make_study(slug="etude", title="Étude fictive"):
+    return Study.objects.create(slug=slug, title=title, description="Une étude de démonstration.")
+
+
+def make_site(study, code, *, name=None, city="Montréal"):
+    return Site.objects.create(study=study, code=code, name=name or f"Milieu {code}", city=city)
+
+
+def make_membership(user, study, role, sites=()):
+    membership = Membership.objects.create(user=user, study=study, role=role)
+    membership.sites.set(sites)
+    return membership
+
+
+def make_organization(study, name="Organisme fictif", *, acronym="OF", kind="community"):
+    return Organization.objects.create(study=study, name=name, acronym=acronym, kind=kind)
+
+
+def make_estate(site, name=None, *, clientele="families", units=120):
+    return HousingEstate.objects.create(
+        site=site, name=name or f"Ensemble {site.code}", clientele=clientele, units=units
+    )
+
+
+def make_participant(study, site, code=None, *, kind="resident", organization=None, quoted=True, **extra):
+    participant = Participant.objects.create(
+        study=study,
+        site=site,
+        code=code or f"R-{site.code}-{next(_counter):02d}",
+        kind=kind,
+        organization=organization,
+        **extra,
+    )
+    Consent.objects.create(participant=participant, given_on=datetime.date(2019, 3, 1), may_be_quoted=quoted)
+    return participant
