@@ -7,5 +7,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("reports.urls")),
+    path("", include("coding.urls")),
+    path("", include("interviews.urls")),
     path("", include("sites.urls")),
 ]
