@@ -157,6 +157,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Accounts: login by e-mail, no open sign-up (admins invite), MFA by TOTP for everyone who wants it.
 ACCOUNT_ADAPTER = "sites.accounts.InviteOnlyAccountAdapter"
+ACCOUNT_FORMS = {"reset_password_from_key": "sites.accounts.SetPasswordFromLinkForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
@@ -177,7 +178,7 @@ LOGIN_REDIRECT_URL = "home"
 # E-mail through Django 6.1's MAILERS; in development the console backend prints invitation links.
 _email_backend = os.getenv(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "hlmstudy.mail.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
 MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": {}}}
 if _email_backend.endswith("smtp.EmailBackend"):
