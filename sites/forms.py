@@ -135,6 +135,8 @@ class ParticipantForm(StudyBoundForm):
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip()
+        if "/" in code:  # the code is part of the participant's URLs, where "/" cannot go
+            raise forms.ValidationError(_("A pseudonym code cannot contain “/”."))
         others = Participant.objects.filter(study=self.study, code__iexact=code).exclude(pk=self.instance.pk)
         if others.exists():
             raise forms.ValidationError(_("Another participant already has this pseudonym code."))
@@ -178,6 +180,8 @@ class ConsentForm(forms.ModelForm):
         given, withdrawn = cleaned.get("given_on"), cleaned.get("withdrawn_on")
         if given and withdrawn and withdrawn < given:
             self.add_error("withdrawn_on", _("Consent cannot be withdrawn before it was given."))
+        if withdrawn and not given:  # without a date the consent is not recorded, and the withdrawal would be lost
+            self.add_error("given_on", _("A withdrawn consent needs the date it was given."))
         return cleaned
 
 

@@ -101,3 +101,17 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture
+def fast_passwords(settings):
+    """Cheap password hashing for tests that build many accounts (Argon2 costs about 0.2 s an account)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """A MEDIA_ROOT of the test's own, so a test can assert which files were (not) stored."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
+    return settings.MEDIA_ROOT

@@ -52,3 +52,40 @@ def make_participant(study, site, code=None, *, kind="resident", organization=No
     )
     Consent.objects.create(participant=participant, given_on=datetime.date(2019, 3, 1), may_be_quoted=quoted)
     return participant
+
+
+def make_interview(study, site, title="Entretien fictif", *, text=None, participants=(), author=None, **fields):
+    """An interview through the services; with `text`, its first version (turns detected, passages indexed)."""
+    from interviews import services
+
+    interview = services.create_interview(
+        study=study,
+        site=site,
+        title=title,
+        kind=fields.pop("kind", "individual"),
+        created_by=author,
+        participants=participants,
+        **fields,
+    )
+    if text is not None:
+        services.save_transcript_edit(interview, text=text, author=author)
+    return interview
+
+
+def make_code(study, name=None, *, parent=None, colour=None, by=None, **fields):
+    """A code of the study's codebook, through the coding services (colour from the palette when not given)."""
+    from coding import services
+
+    return services.create_code(
+        study, name=name or f"Code {next(_counter)}", parent=parent, colour=colour, by=by, **fields
+    )
+
+
+def make_excerpt(interview, start, end, *, codes, coder, key=""):
+    """An excerpt of the interview's current version coded with `codes` by `coder`, through the services."""
+    from coding import services
+
+    excerpt, _created = services.create_excerpt(
+        interview, start=start, end=end, code_ids=[code.pk for code in codes], coder=coder, idempotency_key=key
+    )
+    return excerpt

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from sites.forms import ConsentForm, ParticipantFilterForm, ParticipantForm, Par
 from sites.models import AttributeDefinition, Consent, Participant, ParticipantIdentity
 from sites.services import save_participant
 from sites.tasks import export_participants
-from sites.views.access import get_participant, get_study, require_site, visible_sites
+from sites.views.access import get_participant, get_study, visible_sites
 
 PAGE_SIZE = 50
 
@@ -108,9 +108,10 @@ def participant_export(request, study):
     study = get_study(request, study)
     site_ids = permissions.site_ids_for(request.user, study)
     params = {"language": translation.get_language(), "site_ids": sorted(site_ids) if site_ids else None}
-    site = request.POST.get("site")
+    site = request.POST.get("site", "")
     if site:
-        require_site(request, study, int(site) if site.isdigit() else -1, permissions.READ)
-        params["site_ids"] = [int(site)]
+        # a site id the user may not see (another site, another study) is absent: 404, not a hint
+        site = get_object_or_404(visible_sites(request, study), pk=site if site.isdigit() else -1)
+        params["site_ids"] = [site.pk]
     job = jobs.enqueue(export_participants, kind="export_participants", owner=request.user, study=study, params=params)
     return redirect(reverse("sites:job_detail", args=[job.pk]))

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -86,10 +86,12 @@ def estate_edit(request, study, pk):
 @login_required
 def organization_list(request, study):
     study = get_study(request, study)
+    # count only the participants of the sites the user may see: the totals must not reveal the others
+    reachable = Q(participants__site__in=visible_sites(request, study))
     organizations = (
         Organization.objects.visible_to(request.user)
         .filter(study=study)
-        .annotate(participant_count=Count("participants"))
+        .annotate(participant_count=Count("participants", filter=reachable))
     )
     context = {
         "study": study,

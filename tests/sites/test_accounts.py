@@ -76,8 +76,9 @@ def test_wrong_password_re_renders_the_form_with_a_french_error(client, research
     assert not is_signed_in(client)
 
 
-def test_wrong_password_error_follows_an_english_browser(client, researcher):
-    response = sign_in(client, researcher.email, "not-the-password", HTTP_ACCEPT_LANGUAGE="en")
+def test_wrong_password_error_follows_the_language_chosen_with_the_switcher(client, researcher):
+    client.cookies["django_language"] = "en"
+    response = sign_in(client, researcher.email, "not-the-password")
     assert "The email address and/or password you specified are not correct." in response.content.decode()
 
 
