@@ -1,5 +1,48 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from coding.views import codebook, memos, review, transcripts, workspace
 
 app_name = "coding"
 
-urlpatterns = []
+STUDY = "studies/<slug:study>/"
+INTERVIEW = STUDY + "interviews/<int:pk>/"
+CODE = STUDY + "codebook/<int:pk>/"
+MEMO = STUDY + "memos/<int:pk>/"
+
+urlpatterns = [
+    # The coding workspace (its page and the JSON endpoints of static/coding/workspace.js).
+    path(INTERVIEW + "code/", workspace.workspace, name="workspace"),
+    path(INTERVIEW + "code/codings.json", workspace.workspace_codings, name="workspace_codings"),
+    path(INTERVIEW + "code/excerpts/", workspace.workspace_excerpt_create, name="workspace_excerpt_create"),
+    path(
+        INTERVIEW + "code/excerpts/<int:excerpt_pk>/extent/",
+        workspace.workspace_excerpt_extent,
+        name="workspace_excerpt_extent",
+    ),
+    path(
+        INTERVIEW + "code/codings/<int:coding_pk>/remove/",
+        workspace.workspace_coding_remove,
+        name="workspace_coding_remove",
+    ),
+    path(INTERVIEW + "code/codes/", workspace.workspace_code_create, name="workspace_code_create"),
+    # The codebook, memos, transcript edits and the excerpts they leave to review (server side of issue 4).
+    path(STUDY + "codebook/", codebook.codebook_detail, name="codebook_detail"),
+    path(STUDY + "codebook/new/", codebook.code_create, name="code_create"),
+    path(STUDY + "codebook/export.csv", codebook.codebook_export, name="codebook_export"),
+    path(STUDY + "codebook/import/", codebook.codebook_import, name="codebook_import"),
+    path(CODE, codebook.code_detail, name="code_detail"),
+    path(CODE + "edit/", codebook.code_edit, name="code_edit"),
+    path(CODE + "move/", codebook.code_move, name="code_move"),
+    path(CODE + "shift/", codebook.code_shift, name="code_shift"),
+    path(CODE + "merge/", codebook.code_merge, name="code_merge"),
+    path(CODE + "archive/", codebook.code_archive, name="code_archive"),
+    path(CODE + "unarchive/", codebook.code_unarchive, name="code_unarchive"),
+    path(STUDY + "memos/", memos.memo_list, name="memo_list"),
+    path(STUDY + "memos/new/", memos.memo_create, name="memo_create"),
+    path(MEMO, memos.memo_detail, name="memo_detail"),
+    path(MEMO + "edit/", memos.memo_edit, name="memo_edit"),
+    path(INTERVIEW + "transcript/edit/", transcripts.transcript_edit, name="transcript_edit"),
+    path(STUDY + "excerpts/review/", review.excerpt_review_list, name="excerpt_review_list"),
+    path(STUDY + "excerpts/<int:pk>/review/", review.excerpt_review, name="excerpt_review"),
+    path(STUDY + "excerpts/<int:pk>/discard/", review.excerpt_review_discard, name="excerpt_review_discard"),
+]

@@ -1,0 +1,36 @@
+from django.contrib import admin
+
+from coding.models import Code, Coding, Excerpt, Memo
+
+
+@admin.register(Code)
+class CodeAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent", "colour", "study", "order", "is_archived", "merged_into"]
+    list_filter = ["study", "is_archived"]
+    search_fields = ["name", "definition"]
+    raw_id_fields = ["parent"]
+    readonly_fields = ["merged_into", "version", "created_by", "created_at", "updated_at"]
+
+
+class CodingInline(admin.TabularInline):
+    model = Coding
+    extra = 0
+    raw_id_fields = ["code", "coder"]
+
+
+@admin.register(Excerpt)
+class ExcerptAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "interview", "start", "end", "needs_review", "created_by", "created_at"]
+    list_filter = ["needs_review", "interview__study"]
+    raw_id_fields = ["interview", "version"]
+    readonly_fields = ["quote", "prefix", "suffix", "original_quote", "idempotency_key", "created_by"]
+    inlines = [CodingInline]
+
+
+@admin.register(Memo)
+class MemoAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "study", "author", "updated_at"]
+    list_filter = ["study", "kind"]
+    search_fields = ["title", "body"]
+    raw_id_fields = ["code", "excerpt", "interview", "site"]
+    readonly_fields = ["version", "created_at", "updated_at"]

@@ -1,0 +1,62 @@
+"""Writes of the coding app (Django-Styleguide services), one module per subject, all importable from here.
+
+Views authorise (querysets) before calling these; the services check what only they can see: ranges against
+the server's own text, codes against the interview's study, versions against the row as it is now.
+"""
+
+from coding.services.codes import (
+    CODE_FIELDS,
+    PALETTE,
+    ImportReport,
+    StaleEdit,
+    archive_code,
+    clean_colour,
+    create_code,
+    default_colour,
+    descendant_ids,
+    import_codebook,
+    merge_codes,
+    move_code,
+    shift_code,
+    unarchive_code,
+    update_code,
+)
+from coding.services.excerpts import (
+    add_codings,
+    change_extent,
+    create_excerpt,
+    discard_excerpt,
+    remove_coding,
+    touch_excerpts,
+)
+from coding.services.memos import create_memo, update_memo
+from coding.services.transcripts import carry_excerpts, carry_to_current, edit_transcript
+
+__all__ = [
+    "CODE_FIELDS",
+    "ImportReport",
+    "PALETTE",
+    "StaleEdit",
+    "add_codings",
+    "archive_code",
+    "carry_excerpts",
+    "carry_to_current",
+    "change_extent",
+    "clean_colour",
+    "create_code",
+    "create_excerpt",
+    "create_memo",
+    "default_colour",
+    "descendant_ids",
+    "discard_excerpt",
+    "edit_transcript",
+    "import_codebook",
+    "merge_codes",
+    "move_code",
+    "remove_coding",
+    "shift_code",
+    "touch_excerpts",
+    "unarchive_code",
+    "update_code",
+    "update_memo",
+]

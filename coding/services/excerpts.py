@@ -1,0 +1,140 @@
+"""Excerpts and their codings: ranges checked against the server's own text, codes against the study."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coding import anchoring
+from coding.models import Code, Coding, Excerpt, Memo
+from interviews.models import TranscriptVersion
+from sites import permissions
+
+
+@transaction.atomic
+def create_excerpt(interview, *, start, end, code_ids, coder, idempotency_key=""):
+    """Code [start, end) of the current version with `code_ids` for `coder`; (excerpt, created).
+
+    The same (coder, idempotency_key) returns the first excerpt (a double submit makes one). About 5 queries.
+    """
+    if idempotency_key:
+        existing = Excerpt.objects.filter(created_by=coder, idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing, False
+    version = _current_version(interview)
+    start, end = _checked_extent(version.text, start, end)
+    codes = _active_codes(interview.study_id, code_ids)
+    selector = anchoring.text_quote(version.text, start, end)
+    excerpt = Excerpt(
+        interview=interview,
+        version=version,
+        start=start,
+        end=end,
+        quote=selector.quote,
+        prefix=selector.prefix,
+        suffix=selector.suffix,
+        created_by=coder,
+        idempotency_key=idempotency_key,
+    )
+    try:
+        with transaction.atomic():
+            excerpt.save()
+    except IntegrityError:
+        # Another request with the same key won the race: theirs is the excerpt.
+        return Excerpt.objects.get(created_by=coder, idempotency_key=idempotency_key), False
+    Coding.objects.bulk_create(Coding(excerpt=excerpt, code=code, coder=coder) for code in codes)
+    return excerpt, True
+
+
+@transaction.atomic
+def add_codings(excerpt, *, code_ids, coder):
+    """Add `coder`'s codings of `code_ids` to the excerpt (existing ones kept); returns the coder's codings for them."""
+    codes = _active_codes(excerpt.interview.study_id, code_ids)
+    have = set(Coding.objects.filter(excerpt=excerpt, coder=coder).values_list("code_id", flat=True))
+    Coding.objects.bulk_create(Coding(excerpt=excerpt, code=code, coder=coder) for code in codes if code.pk not in have)
+    touch_excerpts(Excerpt.objects.filter(pk=excerpt.pk))
+    return list(Coding.objects.filter(excerpt=excerpt, coder=coder, code__in=codes).select_related("code"))
+
+
+@transaction.atomic
+def remove_coding(coding, *, by):
+    """Remove one coding (its coder's, or anyone's for a researcher); True when its excerpt went with it.
+
+    An excerpt left without codings is deleted; its memos move to the interview so no memo is lost.
+    """
+    excerpt = coding.excerpt
+    study_id = excerpt.interview.study_id
+    if coding.coder_id != by.pk and not permissions.has_role(by, study_id, permissions.EDIT):
+        raise PermissionDenied(_("Only its coder or a researcher may remove this coding."))
+    coding.delete()
+    if Coding.objects.filter(excerpt=excerpt).exists():
+        touch_excerpts(Excerpt.objects.filter(pk=excerpt.pk))
+        return False
+    Memo.objects.filter(excerpt=excerpt).update(excerpt=None, interview=excerpt.interview_id, updated_at=timezone.now())
+    excerpt.delete()
+    return True
+
+
+@transaction.atomic
+def change_extent(excerpt, *, start, end, by):
+    """Move the excerpt to [start, end) of the current version (also re-places an excerpt that needs review)."""
+    interview = excerpt.interview
+    if excerpt.created_by_id != by.pk and not permissions.has_role(by, interview.study_id, permissions.EDIT):
+        raise PermissionDenied(_("Only the excerpt's author or a researcher may change its extent."))
+    version = _current_version(interview)
+    start, end = _checked_extent(version.text, start, end)
+    selector = anchoring.text_quote(version.text, start, end)
+    excerpt.version, excerpt.start, excerpt.end = version, start, end
+    excerpt.quote, excerpt.prefix, excerpt.suffix = selector.quote, selector.prefix, selector.suffix
+    excerpt.needs_review, excerpt.review_reason, excerpt.original_quote = False, "", ""
+    excerpt.save()
+    return excerpt
+
+
+@transaction.atomic
+def discard_excerpt(excerpt, *, by):
+    """Delete an excerpt that needs review, with its codings; its memos move to the interview."""
+    if not permissions.has_role(by, excerpt.interview.study_id, permissions.EDIT):
+        raise PermissionDenied(_("Only a researcher may discard an excerpt."))
+    Memo.objects.filter(excerpt=excerpt).update(excerpt=None, interview=excerpt.interview_id, updated_at=timezone.now())
+    excerpt.delete()
+
+
+def _current_version(interview):
+    version = (
+        TranscriptVersion.objects.filter(pk=interview.current_version_id).first()
+        if interview.current_version_id
+        else None
+    )
+    if version is None:
+        raise ValidationError(_("This interview has no transcript yet."))
+    return version
+
+
+def _checked_extent(text, start, end):
+    try:
+        start, end = int(start), int(end)
+    except (TypeError, ValueError):
+        raise ValidationError(_("The range is not a pair of numbers.")) from None
+    if not anchoring.valid_extent(text, start, end):
+        raise ValidationError(_("The range %(start)s–%(end)s is outside the text.") % {"start": start, "end": end})
+    return start, end
+
+
+def _active_codes(study_id, code_ids):
+    """The active codes of the study with these ids; ValidationError if any is missing, archived or elsewhere."""
+    try:
+        wanted = {int(pk) for pk in code_ids}
+    except (TypeError, ValueError):
+        raise ValidationError(_("Unknown code.")) from None
+    if not wanted:
+        raise ValidationError(_("Choose at least one code."))
+    codes = list(Code.objects.active().filter(study_id=study_id, pk__in=wanted))
+    if len(codes) != len(wanted):
+        raise ValidationError(_("Choose active codes of this study."))
+    return codes
+
+
+def touch_excerpts(excerpts):
+    """Bump updated_at so the workspace's pollers see that the excerpt's codings changed."""
+    excerpts.update(updated_at=timezone.now())
