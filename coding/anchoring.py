@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from diff_match_patch import diff_match_patch
 
 CONTEXT = 32  # characters of prefix and suffix kept with a quote (W3C TextQuoteSelector style)
-DIFF_TIMEOUT = 2.0  # seconds; a diff cut short is still a valid edit script, only coarser
+DIFF_TIMEOUT = 2.0  # seconds; a diff cut short only marks more text as changed, so more excerpts go to review
 
 
 @dataclass(frozen=True)
@@ -34,11 +34,19 @@ def valid_extent(text, start, end):
     return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)
 
 
+class _ExactDiff(diff_match_patch):
+    """diff-match-patch without its "half match" shortcut, which can pair a quote with another occurrence of the
+    same words (seen on "ba|ba|b"); a deadline that runs out only makes the diff coarser, which is safe."""
+
+    def diff_halfMatch(self, text1, text2):
+        return None
+
+
 class PositionMap:
     """Old offsets → new offsets through the unchanged stretches of one diff (computed once, looked up by bisection)."""
 
     def __init__(self, old_text, new_text):
-        engine = diff_match_patch()
+        engine = _ExactDiff()
         engine.Diff_Timeout = DIFF_TIMEOUT
         self._old_starts, self._old_ends, self._new_starts = [], [], []
         old_at = new_at = 0

@@ -42,6 +42,7 @@ urlpatterns = [
     path(MEMO, memos.memo_detail, name="memo_detail"),
     path(MEMO + "edit/", memos.memo_edit, name="memo_edit"),
     path(INTERVIEW + "transcript/edit/", transcripts.transcript_edit, name="transcript_edit"),
+    path(INTERVIEW + "transcript/upload/", transcripts.transcript_upload, name="transcript_upload"),
     path(STUDY + "excerpts/review/", review.excerpt_review_list, name="excerpt_review_list"),
     path(STUDY + "excerpts/<int:pk>/review/", review.excerpt_review, name="excerpt_review"),
     path(STUDY + "excerpts/<int:pk>/discard/", review.excerpt_review_discard, name="excerpt_review_discard"),

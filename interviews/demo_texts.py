@@ -4,7 +4,8 @@ load_demo needs interviews, a group interview and observation notes whose coding
 published synthesis sheet, so the texts carry its themes, with different emphases per site (see
 demo_bank.SITE_PROFILES) so that per-site and transversal analyses differ and some sites stay silent on a
 theme. Texts are composed from the paragraph banks of demo_bank, in spoken style, with French typography;
-the same arguments and seed always give the same text.
+the same arguments and seed always give the same text. Each text also says where its themed paragraphs are
+(DemoText.themes, themes chosen by demo_themes), so that load_demo can code them.
 """
 
 import datetime
@@ -16,6 +17,7 @@ from typing import NamedTuple
 
 from interviews import demo_bank as bank
 from interviews import demo_speech as speech
+from interviews import demo_themes
 
 INTERVIEWER = "Intervieweuse"
 MIN_WORDS, MAX_WORDS = 2000, 3500
@@ -46,6 +48,9 @@ class DemoText:
     meeting: str = ""
     committee: str = ""
     site_code: str = ""
+    # (start, end, theme key) in code points of `text`: the speech of each paragraph that carries a theme of the
+    # synthesis sheet (demo_themes), never a speaker label, so the demo can code its transcripts.
+    themes: tuple[tuple[int, int, str], ...] = ()
 
 
 class ParticipantInfo(NamedTuple):
@@ -112,11 +117,32 @@ def _person_slots(rng: random.Random, year: int, profile: dict, attributes: dict
 
 def _words(turns) -> int:
     """Words of these turns as len(text.split()) counts them in the finished text: label and colon included."""
-    return sum(len(text.split()) + 2 for _, text in turns)
+    return sum(len(turn.text.split()) + 2 for turn in turns)
 
 
 def _format_date(day: datetime.date, *, year: bool = True) -> str:
     return f"{day.day} {bank.MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
+
+
+class _Turn(NamedTuple):
+    """A speaker's turn: label, speech, and the (start, end, theme) spans of its paragraphs within the speech."""
+
+    label: str
+    text: str
+    themes: tuple = ()
+
+
+def _spans(text: str, pieces: list, themes: list) -> tuple:
+    """Where each piece (a paragraph as typed) lies in text, in order, for the pieces with a theme."""
+    spans, cursor = [], 0
+    for piece, theme in zip(pieces, themes, strict=True):
+        at = text.find(piece, cursor)
+        if at < 0:  # typography joined it to its neighbour: leave it uncoded rather than guess
+            continue
+        cursor = at + len(piece)
+        if theme:
+            spans.append((at, cursor, theme))
+    return tuple(spans)
 
 
 @dataclass(frozen=True)
@@ -129,9 +155,21 @@ class _Voice:
     rate: float
     style: speech.Style
 
-    def say(self, rng: random.Random, units, lead: str = "") -> str:
-        text = " ".join(speech.spoken(rng, unit.text, self.rate) for unit in units)
-        return self.style.apply((speech.after(lead, text) if lead else text).format_map(self.slots))
+    def say(self, rng: random.Random, units, where: tuple[str, str], lead: str = "") -> _Turn:
+        """A turn saying these units of the bank and topic `where`, each paragraph marked with its theme."""
+        pieces = [speech.spoken(rng, unit.text, self.rate) for unit in units]
+        text = " ".join(pieces)
+        if lead:
+            text = speech.after(lead, text)
+            start = len(lead.rstrip()) + 1  # after() may lowercase the first letter: take the piece as said
+            pieces[0] = text[start : start + len(pieces[0])]
+        themes = [demo_themes.theme_of(*where, unit) for unit in units]
+        typed = [self.render(piece) for piece in pieces]
+        body = self.render(text)
+        return _Turn(self.label, body, _spans(body, typed, themes))
+
+    def render(self, text: str) -> str:
+        return self.style.apply(text.format_map(self.slots))
 
     def ask(self, rng: random.Random, items, *, first: bool = False) -> str:
         text = rng.choice(items).text
@@ -140,8 +178,15 @@ class _Voice:
         return self.style.apply(text.format_map(self.slots))
 
 
-def _assemble(header: str, turns: list, style: speech.Style) -> str:
-    return header + "\n\n" + "\n\n".join(f"{label}{style.separator}{text}" for label, text in turns)
+def _assemble(header: str, turns: list, style: speech.Style) -> tuple[str, tuple]:
+    """The text of these turns under the header, and their theme spans moved to offsets in that text."""
+    parts, themes, at = [header], [], len(header)
+    for turn in turns:
+        at += 2 + len(turn.label) + len(style.separator)  # the blank line and "Label : "
+        parts.append(f"{turn.label}{style.separator}{turn.text}")
+        themes += [(at + start, at + end, theme) for start, end, theme in turn.themes]
+        at += len(turn.text)
+    return "\n\n".join(parts), tuple(themes)
 
 
 # --- individual interviews -----------------------------------------------------------------------------------
@@ -156,6 +201,7 @@ class _Section:
     spare: list  # paragraphs of the topic not said yet
     followups: list  # (follow-up question, its possible answers) not asked yet
     relances: int = 0
+    where: tuple = ()  # (bank, topic) of its paragraphs, for their themes
 
     def can_grow(self) -> bool:
         return bool(self.spare or self.followups)
@@ -202,10 +248,11 @@ def _interview(info: ParticipantInfo, site_name: str, city: str, seed: int) -> D
     sections, said = [], set()  # said: the groups of mutually exclusive paragraphs already used
     for topic in bank.parse(BANKS[info.kind]):
         if topic.probability >= 1 or rng.random() < topic.probability:
-            sections += _section(rng, topic, interviewer, participant, said, first=not sections)
+            where = (info.kind, topic.name)
+            sections += _section(rng, topic, interviewer, participant, said, where, first=not sections)
     _fit_length(rng, sections, participant, said, rng.randint(*TARGETS[info.kind]))
     turns = [turn for section in sections for turn in section.turns]
-    turns.append((INTERVIEWER, style.apply(bank.THANKS_INDIVIDUAL)))
+    turns.append(_Turn(INTERVIEWER, style.apply(bank.THANKS_INDIVIDUAL)))
     if info.kind == "resident" and rng.random() < 0.2:
         _add_emoji(rng, turns, info.code)
     header = bank.HEADER_INDIVIDUAL.format(
@@ -213,8 +260,8 @@ def _interview(info: ParticipantInfo, site_name: str, city: str, seed: int) -> D
     )
     speakers = (Speaker(INTERVIEWER, "", "interviewer"), Speaker(info.code, info.code, info.kind))
     title = f"Entrevue individuelle — {info.code}"
-    text = _assemble(header, turns, style)
-    return DemoText(title, "individual_interview", text, speakers, day, site_code=info.site_code)
+    text, themes = _assemble(header, turns, style)
+    return DemoText(title, "individual_interview", text, speakers, day, site_code=info.site_code, themes=themes)
 
 
 def _weekday(day: datetime.date) -> datetime.date:
@@ -278,7 +325,9 @@ def _resident_tags(rng: random.Random, profile: dict, clientele: str, attributes
     return frozenset({"seul", "aine"} if senior else {"seul"})
 
 
-def _section(rng, topic: bank.Topic, interviewer: _Voice, participant: _Voice, said: set, *, first: bool) -> list:
+def _section(
+    rng, topic: bank.Topic, interviewer: _Voice, participant: _Voice, said: set, where, *, first: bool
+) -> list:
     """The question and answer of one topic ([] when this participant has nothing to say on it)."""
     questions = topic.pick("?", participant.tags)
     units = [unit for unit in topic.pick("-", participant.tags) if unit.group not in said]
@@ -286,11 +335,11 @@ def _section(rng, topic: bank.Topic, interviewer: _Voice, participant: _Voice, s
         return []
     chosen, spare = _choose_units(rng, units, participant.tags, 1 if first else rng.choice((1, 2, 2)))
     said |= {unit.group for unit in chosen if unit.group}
-    turns = [(INTERVIEWER, interviewer.ask(rng, questions, first=first))]
+    turns = [_Turn(INTERVIEWER, interviewer.ask(rng, questions, first=first))]
     if len(chosen) > 1 and rng.random() < 0.3:
-        turns += [(participant.label, participant.say(rng, chosen[:1])), (INTERVIEWER, rng.choice(bank.BACKCHANNELS))]
+        turns += [participant.say(rng, chosen[:1], where), _Turn(INTERVIEWER, rng.choice(bank.BACKCHANNELS))]
         chosen = chosen[1:]
-    turns.append((participant.label, participant.say(rng, chosen)))
+    turns.append(participant.say(rng, chosen, where))
     answers = topic.pick("+", participant.tags)
     followups = [
         (question, [answer for answer in answers if answer.follows == index])
@@ -298,7 +347,7 @@ def _section(rng, topic: bank.Topic, interviewer: _Voice, participant: _Voice, s
         if question.fits(participant.tags) and any(answer.follows == index for answer in answers)
     ]
     rng.shuffle(followups)
-    return [_Section(turns, topic.probability < 1, spare, followups)]
+    return [_Section(turns, topic.probability < 1, spare, followups, where=where)]
 
 
 def _choose_units(rng: random.Random, units: list, tags, count: int) -> tuple[list, list]:
@@ -327,7 +376,7 @@ def _relance(rng: random.Random, section: _Section, participant: _Voice, said: s
         return []
     answer = rng.choice(answers)
     said |= {answer.group} - {""}
-    return [(INTERVIEWER, participant.style.apply(question)), (participant.label, participant.say(rng, [answer]))]
+    return [_Turn(INTERVIEWER, participant.style.apply(question)), participant.say(rng, [answer], section.where)]
 
 
 def _fit_length(rng: random.Random, sections: list, participant: _Voice, said: set, target: int) -> None:
@@ -354,8 +403,8 @@ def _fit_length(rng: random.Random, sections: list, participant: _Voice, said: s
 
 def _add_emoji(rng: random.Random, turns: list, label: str) -> None:
     """Some residents' answers keep an emoji (they reread their transcript in a messaging app)."""
-    index = rng.choice([index for index, (speaker, _) in enumerate(turns) if speaker == label][1:])
-    turns[index] = (label, f"{turns[index][1]} {rng.choice(bank.RESIDENT_EMOJI)}")
+    index = rng.choice([index for index, turn in enumerate(turns) if turn.label == label][1:])
+    turns[index] = turns[index]._replace(text=f"{turns[index].text} {rng.choice(bank.RESIDENT_EMOJI)}")
 
 
 # --- group interview -----------------------------------------------------------------------------------------
@@ -397,48 +446,49 @@ def group_interview(
     speakers = (Speaker(INTERVIEWER, "", "interviewer"),)
     speakers += tuple(Speaker(code, code, "field_worker") for code in field_worker_codes)
     title = f"Entrevue de groupe — intervenant·e·s de milieu, {site_code}"
-    return DemoText(title, "group_interview", _assemble(header, turns, style), speakers, day, site_code=site_code)
+    text, themes = _assemble(header, turns, style)
+    return DemoText(title, "group_interview", text, speakers, day, site_code=site_code, themes=themes)
 
 
 def _group_turns(rng: random.Random, voices: list, interviewer: _Voice) -> list:
     """A round of introductions, then the field worker guide's topics, each answered by several people."""
     topics, extras = bank.parse(bank.FIELD_WORKER), {topic.name: topic for topic in bank.parse(bank.GROUP)}
-    turns = [(INTERVIEWER, interviewer.ask(rng, extras["ouverture"].items["?"], first=True))]
+    turns = [_Turn(INTERVIEWER, interviewer.ask(rng, extras["ouverture"].items["?"], first=True))]
     shared = [unit for unit in topics[0].items["-"] if not unit.names_any(bank.ROLE_TAGS)]
     rng.shuffle(shared)
     for voice in voices:
         own = [unit for unit in topics[0].pick("-", voice.tags) if unit.names_any(bank.ROLE_TAGS)]
         extra = [unit for unit in shared[:1] if unit.fits(voice.tags) and rng.random() < 0.6]
         shared = shared[len(extra) :]
-        turns.append((voice.label, voice.say(rng, own[:1] + extra)))
+        turns.append(voice.say(rng, own[:1] + extra, ("field_worker", topics[0].name)))
     used = set()
     for topic in (*topics[1:-1], extras["comite_terrain"], extras["evolution"], topics[-1]):
-        turns.append((INTERVIEWER, interviewer.ask(rng, topic.items["?"])))
+        turns.append(_Turn(INTERVIEWER, interviewer.ask(rng, topic.items["?"])))
         turns += _group_answers(rng, topic, voices, used, extras)
-    return turns + [(INTERVIEWER, interviewer.style.apply(bank.THANKS_GROUP))]
+    return turns + [_Turn(INTERVIEWER, interviewer.style.apply(bank.THANKS_GROUP))]
 
 
 def _group_answers(rng: random.Random, topic: bank.Topic, voices: list, used: set, extras: dict) -> list:
     """Three to five field workers answer in turn, the later ones reacting or building on what was said; then,
     often, a follow-up question that one or two of them take up."""
-    turns = []
+    turns, where = [], ("group" if topic.name in extras else "field_worker", topic.name)
     for position, voice in enumerate(rng.sample(voices, min(len(voices), rng.randint(3, 5)))):
         units = [unit for unit in topic.pick("-", voice.tags) if unit not in used]
         if position and (not units or rng.random() < 0.2):
-            turns.append((voice.label, voice.style.apply(rng.choice(extras["reactions"].items["-"]).text)))
+            turns.append(_Turn(voice.label, voice.style.apply(rng.choice(extras["reactions"].items["-"]).text)))
         elif units:
             used.add(unit := rng.choice(units))
             lead = rng.choice(extras["relais"].items["-"]).text if position and topic.name != "fin" else ""
-            turns.append((voice.label, voice.say(rng, [unit], lead=lead)))
+            turns.append(voice.say(rng, [unit], where, lead=lead))
     followups = [(index, item) for index, item in enumerate(topic.items.get("~", ())) if item not in used]
     if followups and rng.random() < 0.7:
         index, followup = rng.choice(followups)
         used.add(followup)
-        turns.append((INTERVIEWER, voices[0].style.apply(followup.text.format_map(voices[0].slots))))
+        turns.append(_Turn(INTERVIEWER, voices[0].style.apply(followup.text.format_map(voices[0].slots))))
         for voice in rng.sample(voices, min(len(voices), rng.randint(1, 2))):
             if answers := [unit for unit in topic.pick("+", voice.tags) if unit.follows == index and unit not in used]:
                 used.add(answer := rng.choice(answers))
-                turns.append((voice.label, voice.say(rng, [answer])))
+                turns.append(voice.say(rng, [answer], where))
     return turns
 
 
@@ -462,19 +512,34 @@ def observation_notes(*, site_code: str, site_name: str, month: datetime.date, s
 
     topics = {topic.name: topic for topic in bank.parse(bank.OBSERVATION) if topic.fits(tags)}
     paragraphs, decisions, end = _agenda(rng, topics, pick, start)
-    lines = [rng.choice(pick(topics["_presences"], "-")).text, *paragraphs]
-    lines += ["Décisions — " + " ".join(decisions)] if decisions else []
-    lines.append(rng.choice(pick(topics["_reflexion"], "-")).text)
-    lines += [rng.choice(pick(topics["_suivi"], "-")).text] if rng.random() < 0.6 else []
+    # Each line is a list of segments (bank text, theme), so the themed ones can be found in the finished text.
+    lines = [[(rng.choice(pick(topics["_presences"], "-")).text, None)], *paragraphs]
+    lines += [[("Décisions — ", None), *_joined(decisions)]] if decisions else []
+    lines.append(_segments("_reflexion", [rng.choice(pick(topics["_reflexion"], "-"))]))
+    lines += [[(rng.choice(pick(topics["_suivi"], "-")).text, None)]] if rng.random() < 0.6 else []
     heading = (
         f"Notes d'observation — {committee}, {site_name}\n{bank.WEEKDAYS[day.weekday()].capitalize()} "
         f"{_format_date(day)}, de {_clock(start)} à {_clock(end)}, {room}. Notes rédigées par l'observatrice de "
         "l'équipe de recherche."
     )
-    text = style.apply(heading + "\n\n" + "\n\n".join(line.format_map(slots) for line in lines))
+    body = "\n\n".join("".join(segment for segment, _theme in line).format_map(slots) for line in lines)
+    text = style.apply(heading + "\n\n" + body)
+    segments = [segment for line in lines for segment in line]
+    typed = [style.apply(segment.format_map(slots)) for segment, _theme in segments]
+    themes = _spans(text, typed, [theme for _segment, theme in segments])
     title = f"Notes d'observation — {committee}, {site_code}, {bank.MONTHS[month.month - 1]} {month.year}"
     meeting = f"Rencontre du {_format_date(day)}"
-    return DemoText(title, "observation_notes", text, (), day, meeting, committee, site_code)
+    return DemoText(title, "observation_notes", text, (), day, meeting, committee, site_code, themes)
+
+
+def _segments(topic: str, items) -> list:
+    """(text, theme) of observation items noted under this topic."""
+    return [(item.text, demo_themes.theme_of("observation", topic, item)) for item in items]
+
+
+def _joined(segments: list) -> list:
+    """Segments separated by spaces, as " ".join would write them."""
+    return [part for index, segment in enumerate(segments) for part in ([(" ", None)] if index else []) + [segment]]
 
 
 def _mentioned(item: bank.Item) -> set:
@@ -495,17 +560,16 @@ def _agenda(rng: random.Random, topics: dict, pick, start: tuple) -> tuple[list,
     for item in tour:
         speakers.setdefault(item.text.split(" ", 1)[0], item)
     minutes = start[0] * 60 + start[1] + 5
-    news = " ".join(item.text for item in list(speakers.values())[:4])
-    paragraphs, decisions = [f"{_clock(divmod(minutes, 60))} — Tour de table. {news}"], []
+    news = _segments("_tour", list(speakers.values())[:4])
+    paragraphs, decisions = [[(f"{_clock(divmod(minutes, 60))} — Tour de table. ", None), *_joined(news)]], []
     for topic in chosen:
         minutes += rng.randrange(15, 35, 5)
         discussion = rng.choice(pick(topic, "-"))
         index = topic.items["-"].index(discussion)
-        text = discussion.text + "".join(
-            " " + exchanges.pop().text for _ in range(min(len(exchanges), rng.randint(0, 2)))
-        )
-        paragraphs.append(f"{_clock(divmod(minutes, 60))} — {topic.items['='][0].text}. {text}")
-        decisions += [item.text for item in pick(topic, "*") if item.follows == index][:1]
+        heard = _segments("_echanges", [exchanges.pop() for _ in range(min(len(exchanges), rng.randint(0, 2)))])
+        title = f"{_clock(divmod(minutes, 60))} — {topic.items['='][0].text}. "
+        paragraphs.append([(title, None), *_joined(_segments(topic.name, [discussion]) + heard)])
+        decisions += _segments(topic.name, [item for item in pick(topic, "*") if item.follows == index][:1])
     return paragraphs, decisions, divmod(minutes + rng.randrange(20, 40, 5), 60)
 
 

@@ -89,16 +89,19 @@ def update_interview(interview, *, participants, **fields):
     return interview
 
 
-def import_transcript(interview, *, name, data, author, note=""):
+def import_transcript(interview, *, name, data, author, note="", on_saved=None):
     """Read an uploaded file and store it as the interview's new version, with its turns and its original.
 
     Parses before any write (raises ImportRefused, nothing stored). Runs its own transaction, which must not
-    be nested in another: the file is written last and removed again if the transaction fails.
+    be nested in another: the file is written last and removed again if the transaction fails. `on_saved(version)`
+    runs inside that transaction (coding carries its excerpts there), so if it raises nothing is stored either.
     """
     imported = read_transcript(name, data)
     with _files_removed_on_failure() as written, transaction.atomic(durable=True):
         version = _add_version(interview, text=imported.text, turns=imported.turns, author=author, note=note)
         _store_original(interview, version, name=name, data=data, fmt=imported.format, by=author, written=written)
+        if on_saved is not None:
+            on_saved(version)
     return version
 
 

@@ -25,12 +25,13 @@ from coding.services.excerpts import (
     add_codings,
     change_extent,
     create_excerpt,
+    create_excerpts,
     discard_excerpt,
     remove_coding,
     touch_excerpts,
 )
 from coding.services.memos import create_memo, update_memo
-from coding.services.transcripts import carry_excerpts, carry_to_current, edit_transcript
+from coding.services.transcripts import carry_excerpts, carry_to_current, edit_transcript, upload_transcript_version
 
 __all__ = [
     "CODE_FIELDS",
@@ -45,6 +46,7 @@ __all__ = [
     "clean_colour",
     "create_code",
     "create_excerpt",
+    "create_excerpts",
     "create_memo",
     "default_colour",
     "descendant_ids",
@@ -59,4 +61,5 @@ __all__ = [
     "unarchive_code",
     "update_code",
     "update_memo",
+    "upload_transcript_version",
 ]

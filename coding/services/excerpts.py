@@ -47,6 +47,48 @@ def create_excerpt(interview, *, start, end, code_ids, coder, idempotency_key=""
 
 
 @transaction.atomic
+def create_excerpts(interview, *, ranges, coder):
+    """Code many ranges of the current version at once for `coder` (batch loads such as the demo); the new excerpts.
+
+    ranges: (start, end, code_ids, idempotency_key) tuples, each checked as create_excerpt checks it; a key the
+    coder already used is skipped. A handful of queries whatever the number of ranges. Unlike create_excerpt, a
+    concurrent call with the same keys fails (IntegrityError) instead of returning the other call's excerpts.
+    """
+    version = _current_version(interview)
+    keys = [key for *_, key in ranges if key]
+    used = set(
+        Excerpt.objects.filter(created_by=coder, idempotency_key__in=keys).values_list("idempotency_key", flat=True)
+    )
+    wanted = [list(code_ids) for _start, _end, code_ids, _key in ranges]
+    if not all(wanted):
+        raise ValidationError(_("Choose at least one code."))
+    codes = {code.pk: code for code in _active_codes(interview.study_id, [pk for ids in wanted for pk in ids])}
+    excerpts, codings = [], []
+    for (start, end, _code_ids, key), ids in zip(ranges, wanted, strict=True):
+        if key and key in used:
+            continue
+        used.add(key)
+        start, end = _checked_extent(version.text, start, end)
+        selector = anchoring.text_quote(version.text, start, end)
+        excerpt = Excerpt(
+            interview=interview,
+            version=version,
+            start=start,
+            end=end,
+            quote=selector.quote,
+            prefix=selector.prefix,
+            suffix=selector.suffix,
+            created_by=coder,
+            idempotency_key=key,
+        )
+        excerpts.append(excerpt)
+        codings += [Coding(excerpt=excerpt, code=codes[int(pk)], coder=coder) for pk in dict.fromkeys(ids)]
+    Excerpt.objects.bulk_create(excerpts, batch_size=500)
+    Coding.objects.bulk_create(codings, batch_size=500)
+    return excerpts
+
+
+@transaction.atomic
 def add_codings(excerpt, *, code_ids, coder):
     """Add `coder`'s codings of `code_ids` to the excerpt (existing ones kept); returns the coder's codings for them."""
     codes = _active_codes(excerpt.interview.study_id, code_ids)

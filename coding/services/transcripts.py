@@ -19,11 +19,24 @@ def edit_transcript(interview, *, text, author, note=""):
     return version
 
 
+def upload_transcript_version(interview, *, name, data, author, note=""):
+    """Store an uploaded file as the interview's new version and carry its excerpts onto it; returns the version.
+
+    Not atomic itself: interviews.services.import_transcript runs one durable transaction (and removes the written
+    original if it fails), and the carry runs inside it, so a refused file or any failure stores nothing at all.
+    Raises ImportRefused before any write.
+    """
+    return interview_services.import_transcript(
+        interview, name=name, data=data, author=author, note=note, on_saved=lambda _version: carry_to_current(interview)
+    )
+
+
 @transaction.atomic
 def carry_to_current(interview):
     """Carry every placed excerpt still anchored on an older version onto the current one; returns (kept, to review).
 
-    A no-op costing one query when nothing is behind, so any page may call it (e.g. after an upload).
+    Uploads and edits carry in their own transaction; this stays a safety net (a no-op costing one query when
+    nothing is behind) that any page may call.
     """
     interview = Interview.objects.select_for_update().get(pk=interview.pk)
     behind = (

@@ -1,4 +1,7 @@
-"""Correcting a transcript once it may be coded: the new version carries the excerpts over (coding/anchoring.py)."""
+"""Correcting a transcript once it may be coded (typed or uploaded): the new version carries the excerpts over.
+
+The carrying itself is coding/anchoring.py; interviews:transcript_upload makes only an interview's first version.
+"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,7 +11,9 @@ from django.utils.translation import gettext as _
 
 from coding import services
 from coding.models import Excerpt
-from interviews.forms import TranscriptEditForm
+from interviews.forms import TranscriptEditForm, TranscriptUploadForm
+from interviews.importing import ImportRefused
+from interviews.models import SpeakerTurn
 from interviews.views.access import get_interview
 from sites import permissions
 from sites.views.access import get_study
@@ -43,6 +48,41 @@ def transcript_edit(request, study, pk):
         "excerpt_count": Excerpt.objects.filter(interview=interview).placed().count(),
     }
     return render(request, "coding/transcript_edit.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def transcript_upload(request, study, pk):
+    study = get_study(request, study)
+    interview = get_interview(request, study, pk, need=permissions.EDIT)
+    form = TranscriptUploadForm(request.POST, request.FILES) if request.method == "POST" else TranscriptUploadForm()
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            version = services.upload_transcript_version(
+                interview, name=upload.name, data=upload.read(), author=request.user, note=form.cleaned_data["note"]
+            )
+        except ImportRefused as refusal:
+            form.add_error("file", refusal.message)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Version %(number)s imported: %(turns)s speaker turns.")
+                % {"number": version.number, "turns": version.turns.count()},
+            )
+            unmapped = SpeakerTurn.objects.filter(version=version, speaker=None, is_interviewer=False).exclude(label="")
+            if unmapped.exists() and not Excerpt.objects.filter(interview=interview).needing_review().exists():
+                return redirect("interviews:speaker_mapping", study=study.slug, pk=interview.pk)
+            return _after_save(request, study, interview)
+    context = {
+        "study": study,
+        "interview": interview,
+        "version": interview.current_version,
+        "form": form,
+        "excerpt_count": Excerpt.objects.filter(interview=interview).placed().count(),
+    }
+    return render(request, "coding/transcript_upload.html", context, status=400 if form.errors else 200)
 
 
 def _after_save(request, study, interview):

@@ -51,7 +51,7 @@ STRINGS = {
     "no_excerpts": gettext_lazy("No excerpt yet: select text and press C."),
     "new_version": gettext_lazy("This transcript has a new version: reload the page to code it."),
     "failed": gettext_lazy("Not saved: %s"),
-    "offline": gettext_lazy("The server cannot be reached; nothing was lost, try again."),
+    "offline": gettext_lazy("The server cannot be reached: this was not saved. Try again."),
     "signed_out": gettext_lazy("Your session has ended: sign in again in another tab, then retry."),
     "archived": gettext_lazy("archived"),
     "count_label": gettext_lazy("%s excerpts in this view"),

@@ -1,6 +1,8 @@
 """Changing a transcript: upload a file, confirm who each speaker label is.
 
-Correcting the text lives in coding (coding:transcript_edit): the new version must carry the coded excerpts.
+Correcting the text lives in coding (coding:transcript_edit), and so does uploading a file once a version exists
+(coding:transcript_upload): the new version must carry the coded excerpts in the same transaction. Here, only
+an interview's first version is made.
 """
 
 from django.contrib import messages
@@ -25,6 +27,10 @@ from sites.views.access import get_study
 def transcript_upload(request, study, pk):
     study = get_study(request, study)
     interview = get_interview(request, study, pk, need=permissions.EDIT)
+    if interview.current_version_id is not None:
+        # A later version must carry the coded excerpts in its own transaction: coding's upload does both.
+        messages.info(request, _("This interview has a transcript already: upload the new version here."))
+        return redirect("coding:transcript_upload", study=study.slug, pk=interview.pk)
     form = TranscriptUploadForm(request.POST, request.FILES) if request.method == "POST" else TranscriptUploadForm()
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]

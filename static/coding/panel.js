@@ -57,13 +57,19 @@ export class Panel {
       this.close();
       return;
     }
+    const refocus = this.body.contains(document.activeElement);
     this.body.replaceChildren(...items.map((item) => this.section(item)));
+    if (refocus) {
+      // The button pressed (a removed code's) is gone: keep the keyboard in the panel.
+      (this.body.querySelector("button, a") || this.el.querySelector("#ws-panel-close")).focus({ preventScroll: true });
+    }
   }
 
   close() {
     if (this.isOpen) {
+      const hadFocus = this.el.contains(document.activeElement);
       this.el.hidden = true;
-      this.handlers.onClose();
+      this.handlers.onClose(hadFocus);
     }
   }
 

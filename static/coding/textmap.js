@@ -29,7 +29,10 @@ export class TextMap {
     this.indexOf = new Map(this.blocks.map((block, index) => [block.el, index]));
   }
 
-  /** The code-point offset of a DOM position; outside a block, snapped to the next block's start or the previous one's end. */
+  /**
+   * The code-point offset of a DOM position; outside a block's text (a speaker label, a gap), snapped to the
+   * next block's start (side "start") or the previous block's end (side "end").
+   */
   pointToOffset(node, offset, side = "start") {
     const owner = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
     const index = this.indexOf.get(owner);
@@ -83,8 +86,9 @@ export class TextMap {
     const box = (index) => this.blocks[index].el.parentElement.getBoundingClientRect();
     const first = this.search((index) => box(index).bottom >= -margin);
     const after = this.search((index) => box(index).top > window.innerHeight + margin);
-    const last = Math.max(first, after - 1);
-    return { start: this.blocks[Math.min(first, this.blocks.length - 1)].start, end: this.blocks[Math.min(last, this.blocks.length - 1)].end };
+    const final = this.blocks.length - 1;
+    const last = Math.min(Math.max(first, after - 1), final);
+    return { start: this.blocks[Math.min(first, final)].start, end: this.blocks[last].end };
   }
 
   /** The first block index for which `test` holds (test is false, then true, along the blocks). */
@@ -163,7 +167,9 @@ export class TextMap {
 
   /** The code-point offset under a viewport point (caret hit testing), or null outside the transcript. */
   offsetAtPoint(x, y) {
-    const hit = document.caretPositionFromPoint ? document.caretPositionFromPoint(x, y) : document.caretRangeFromPoint(x, y);
+    const hit = document.caretPositionFromPoint
+      ? document.caretPositionFromPoint(x, y)
+      : document.caretRangeFromPoint(x, y);
     const node = hit && (hit.offsetNode || hit.startContainer);
     if (!node || !this.root.contains(node)) {
       return null;

@@ -79,9 +79,12 @@ const panel = new Panel(byId("ws-panel"), {
   memoUrl: canCode ? root.dataset.memoUrl : "",
   onRemove: (codingId) => writes.remove(codingId),
   onExtent: startExtent,
-  onClose: () => {
+  onClose: (hadFocus) => {
     mark("ws-active");
     panelExcerpts = [];
+    if (hadFocus) {
+      text.focus({ preventScroll: true });
+    }
   },
 });
 

@@ -176,7 +176,7 @@ def test_unarchiving_under_an_archived_parent_is_refused(login, researcher, code
     services.archive_code(codes[0], by=researcher)
     codes[1].refresh_from_db()
     response = login(researcher).post(url("code_unarchive", codes[1].pk), follow=True)
-    assert "bring that back first" in response.content.decode()
+    assert "rétablissez-le d&#x27;abord" in response.content.decode()  # French, the default language
     codes[1].refresh_from_db()
     assert codes[1].is_archived
 

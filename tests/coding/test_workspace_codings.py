@@ -2,12 +2,22 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from coding import services
 from coding.models import Excerpt
 from tests import factory
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
+
+
+@pytest.fixture(autouse=True)
+def english(client, settings):
+    """The messages asserted below are the English source strings (the interface is French by default)."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield
+
 
 TEXT = "Marie : Le comité café 😀 réunit les résidents.\nI : Depuis quand ?\nMarie : Depuis 2019, je crois."
 

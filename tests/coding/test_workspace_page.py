@@ -6,11 +6,21 @@ from html import unescape
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from coding.models import Excerpt
 from tests import factory
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
+
+
+@pytest.fixture(autouse=True)
+def english(client, settings):
+    """The messages asserted below are the English source strings (the interface is French by default)."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield
+
 
 TEXT = (
     "Entretien du 3 mars, Café du coin.\n\n"
@@ -175,3 +185,11 @@ def test_the_page_costs_the_same_few_queries_with_many_codings(
         response = client.get(url(interview))
 
     assert len(page_data(response)["excerpts"]) == 30
+
+
+def test_the_interview_page_leads_to_its_workspace(login, team_b, study, site_b, researcher):
+    interview = factory.make_interview(study, site_b, text="Notes d'observation.", author=researcher)
+
+    html = login(team_b).get(reverse("interviews:interview_detail", args=[study.slug, interview.pk])).content.decode()
+
+    assert f'href="{url(interview)}"' in html

@@ -9,7 +9,7 @@ from functools import cache
 
 import pytest
 
-from interviews import demo_texts
+from interviews import demo_bank, demo_speech, demo_texts, demo_themes
 from interviews.demo_texts import ParticipantInfo, demo_corpus, group_interview, individual_interview, observation_notes
 from interviews.importing import canonical_text
 from interviews.speakers import detect_turns
@@ -311,3 +311,74 @@ def test_the_whole_demo_corpus_is_generated_in_well_under_two_seconds_of_cpu():
     started = time.process_time()
     demo_corpus(SITES, participants(), "MTL2")
     assert time.process_time() - started < 2.0
+
+
+# --- theme spans (what load_demo codes) ----------------------------------------------------------------------
+
+BANKS = {
+    "partner": demo_bank.PARTNER,
+    "resident": demo_bank.RESIDENT,
+    "field_worker": demo_bank.FIELD_WORKER,
+    "group": demo_bank.GROUP,
+    "observation": demo_bank.OBSERVATION,
+}
+PLAIN = demo_speech.Style(curly=False, fine=False)
+
+
+def comparable(text):
+    return re.sub(r" (?=[?!;:»])|(?<=«) ", "", normalised(text))
+
+
+@cache
+def fingerprints(*names):
+    """(a sentence's inside, theme) of every themed paragraph of these banks: its words but the first and the last,
+    which spoken drift may change ("Fait que je…", ", tsé."), cut at the slots the generator fills."""
+    prints = []
+    for name in names:
+        for topic in demo_bank.parse(BANKS[name]):
+            for item in (item for marker in "-+*" for item in topic.items.get(marker, ())):
+                theme = demo_themes.theme_of(name, topic.name, item)
+                for sentence in re.split(r"(?<=[.!?…])\s+", item.text):
+                    for chunk in re.split(r"\{\w+\}", " ".join(sentence.split()[1:-1])):
+                        if len(chunk.strip()) >= 16:
+                            prints.append((comparable(PLAIN.apply(chunk.strip())), theme))
+    return prints
+
+
+def test_every_theme_span_is_a_trimmed_paragraph_of_speech_inside_its_text():
+    for text in corpus():
+        turns = detect_turns(text.text)
+        assert text.themes == tuple(sorted(text.themes)), text.title
+        for (start, end, theme), following in itertools.zip_longest(text.themes, text.themes[1:]):
+            quote = text.text[start:end]
+            assert 0 <= start < end <= len(text.text) and quote == quote.strip() and "\n" not in quote, text.title
+            assert following is None or following[0] > end, text.title
+            assert theme in demo_themes.THEME_KEYS
+            if text.kind == "observation_notes":
+                continue
+            (turn,) = [turn for turn in turns if turn.body_start <= start and end <= turn.end]
+            assert turn.label != demo_texts.INTERVIEWER, text.title
+
+
+def test_each_theme_span_quotes_the_bank_paragraph_its_theme_belongs_to():
+    banks = {"observation_notes": ("observation",), "group_interview": ("field_worker", "group")}
+    spans = [
+        (text.text[start:end], theme, banks.get(text.kind) or (text.speakers[1].kind,))
+        for text in corpus()
+        for start, end, theme in text.themes
+    ]
+    assert len(spans) > 3000
+    for quote, theme, names in spans:
+        inside = comparable(quote)
+        weights = {}  # a short common phrase may belong to another paragraph too: the paragraph's own text outweighs it
+        for fingerprint, print_theme in fingerprints(*names):
+            if fingerprint in inside:
+                weights[print_theme] = weights.get(print_theme, 0) + len(fingerprint)
+        assert weights and max(weights, key=weights.get) == theme, (theme, weights, quote[:200])
+
+
+def test_every_theme_of_the_rules_is_spoken_somewhere_in_the_corpus():
+    spoken = {theme for text in corpus() for _start, _end, theme in text.themes}
+    assert spoken == demo_themes.THEME_KEYS
+    individual = [text for text in corpus() if text.kind == "individual_interview"]
+    assert all(len(text.themes) >= 15 for text in individual)

@@ -187,7 +187,10 @@ def test_a_windows_text_file_in_nfd_with_a_bom_is_stored_canonical(login, resear
 def test_a_second_upload_makes_version_2_and_keeps_version_1(login, researcher, interview, media_root):
     client = login(researcher)
     upload(client, interview, "v1.txt", DIALOGUE_TEXT.encode())
-    upload(client, interview, "v2.txt", (DIALOGUE_TEXT + "\nINTERVIEWEUSE : Merci !").encode(), note="fin ajoutée")
+    # A later version is uploaded on coding's page, which carries the excerpts (tests/coding/test_transcript_upload.py).
+    url = reverse("coding:transcript_upload", args=["etude", interview.pk])
+    data = (DIALOGUE_TEXT + "\nINTERVIEWEUSE : Merci !").encode()
+    assert client.post(url, {"file": _file("v2.txt", data), "note": "fin ajoutée"}).status_code == 302
     versions = list(TranscriptVersion.objects.filter(interview=interview).order_by("number"))
     assert [v.number for v in versions] == [1, 2]
     assert versions[1].note == "fin ajoutée"

@@ -176,7 +176,7 @@ def test_development_console_prints_the_invitation_link_whole(client, admin, stu
     ConsoleEmailBackend(stream=stream).send_messages(mail.outbox)
     printed = stream.getvalue()
     assert link_in(mail.outbox[0]) + "\n" in printed
-    assert "Subject: Invitation to the study “Étude fictive”" in printed
+    assert "Subject: Invitation à l'étude «\u00a0Étude fictive\u00a0»" in printed  # French, the default language
 
 
 def test_invitation_link_works_only_once(client, admin, study, site_a, django_capture_on_commit_callbacks):

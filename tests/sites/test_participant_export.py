@@ -52,7 +52,7 @@ def test_export_lists_the_participants_with_a_header(
     assert (job.status, job.progress, job.result) == (Job.Status.SUCCEEDED, 100, {"rows": 2})
     assert response["Content-Disposition"].startswith("attachment;")
     assert response["Cache-Control"] == "no-store"
-    assert [row[0] for row in rows] == ["Pseudonym code", "R-MTL1-01", "R-QC1-01"]
+    assert [row[0] for row in rows] == ["Code pseudonyme", "R-MTL1-01", "R-QC1-01"]  # headers in French, the default
     assert rows[1][2] == "MTL1" and rows[1][6] == "2019-03-01"
 
 

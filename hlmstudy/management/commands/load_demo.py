@@ -6,13 +6,21 @@ the slug "demo" and the @demo.test accounts are touched.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
+from coding import demo as coding_demo
+from coding.models import Code, Coding, Excerpt, Memo
+from interviews import demo as interviews_demo
+from interviews.models import Interview, TranscriptVersion
 from sites import demo as sites_demo
 from sites.models import HousingEstate, Membership, Organization, Participant, Site
+
+RESEARCHER = "chercheure@demo.test"  # interviews, observes, transcribes and codes everything
+CODER = "codeur@demo.test"  # codes the interviews of their site a second time, for inter-coder agreement
 
 
 class Command(BaseCommand):
@@ -33,8 +41,15 @@ class Command(BaseCommand):
         with transaction.atomic():
             study = sites_demo.load_structure()
             accounts = sites_demo.load_accounts(study)  # before the sources, which name their interviewer
-            # Later apps add their part here, in layer order (interviews, coding, reports), each given the study.
+            users = {user.email: user for user in get_user_model().objects.filter(email__in=[RESEARCHER, CODER])}
+            researcher, coder = users[RESEARCHER], users[CODER]
+            sources = interviews_demo.load_interviews(study, author=researcher)
+            coding_demo.load_codebook(study, by=researcher)
+            coding_demo.load_codings(study, coders=[researcher, coder], sources=sources)
+            coding_demo.load_memos(study, researcher=researcher, coder=coder)
+            # Later apps add their part here, in layer order (reports), each given the study.
         self.write_summary(study)
+        self.write_evidence(study)
         self.write_accounts(accounts)
 
     def write_summary(self, study):
@@ -55,6 +70,22 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             _("Participants: %(counts)s.") % {"counts": ", ".join(f"{n} × {kinds[kind]}" for kind, n in by_kind)}
+        )
+
+    def write_evidence(self, study):
+        self.stdout.write(
+            _(
+                "Sources: %(interviews)d interviews (%(versions)d transcript versions); codebook: %(codes)d codes; "
+                "%(excerpts)d excerpts, %(codings)d codings; %(memos)d memos."
+            )
+            % {
+                "interviews": Interview.objects.filter(study=study).count(),
+                "versions": TranscriptVersion.objects.filter(interview__study=study).count(),
+                "codes": Code.objects.filter(study=study).count(),
+                "excerpts": Excerpt.objects.filter(interview__study=study).count(),
+                "codings": Coding.objects.filter(excerpt__interview__study=study).count(),
+                "memos": Memo.objects.filter(study=study).count(),
+            }
         )
 
     def write_accounts(self, accounts):

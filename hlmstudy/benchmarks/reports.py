@@ -1,0 +1,112 @@
+"""The analysis pages at scale: the code × site matrix, the retrieval page's first page, the transversal page.
+
+They read the coding builder's study (REAL interviews × scale, about 10,000 codings per unit of scale, so
+`--scale 50` holds the issue's 500,000 codings and `--scale 100` a million). The builder here completes what
+an analysis reads and the coding builder leaves out: each interview's participant and date, and a few excerpts
+left to review (bulk writes). Issue 5's targets on PostgreSQL: matrix_code_site ≤ 300 ms for 500,000 codings,
+retrieval_first_page ≤ 100 ms at --scale 10.
+"""
+
+import datetime
+
+from django.db.models import Count, Q
+from django.urls import reverse
+
+from coding.models import Code, Excerpt
+from hlmstudy.benchmarks import BenchError, builder, expect_page, op
+from interviews.models import Interview, InterviewParticipant, SpeakerTurn
+from reports.matrices import code_matrix
+from reports.retrieval import RetrievalForm, placed_codings
+from sites.permissions import Role
+
+REVIEW_EVERY = 100  # one excerpt in a hundred needs review, and so counts nowhere
+BATCH = 2000
+
+
+@builder
+def build_analysis(bench):
+    """Interview participants (the speaker of their turns) and dates, and excerpts left to review."""
+    interviews = list(Interview.objects.filter(study=bench.study).order_by("pk"))
+    if not interviews:
+        raise BenchError("the reports ops read the coding builder's interviews, and there are none")
+    speakers = dict(
+        SpeakerTurn.objects.filter(version__interview__study=bench.study, speaker__isnull=False)
+        .values_list("version__interview_id", "speaker_id")
+        .distinct()
+        .order_by()
+    )
+    InterviewParticipant.objects.bulk_create(
+        (
+            InterviewParticipant(interview_id=interview.pk, participant_id=speakers[interview.pk], speaker_label="")
+            for interview in interviews
+            if interview.pk in speakers
+        ),
+        batch_size=BATCH,
+        ignore_conflicts=True,
+    )
+    first = datetime.date(2018, 3, 1)
+    for n, interview in enumerate(interviews):
+        interview.date = first + datetime.timedelta(days=n % 900)
+    Interview.objects.bulk_update(interviews, ["date"], batch_size=BATCH)
+    review = Excerpt.objects.filter(interview__study=bench.study).order_by("pk").values_list("pk", flat=True)
+    to_review = list(review[::REVIEW_EVERY])
+    Excerpt.objects.filter(pk__in=to_review).update(needs_review=True, review_reason=Excerpt.ReviewReason.MOVED)
+    return {"interview_participants": len(speakers), "dates": len(interviews), "needs_review": len(to_review)}
+
+
+@op("matrix_code_site")
+def matrix_code_site(bench):
+    """code_matrix(axis="site", measure="excerpts") for a researcher: every code with its sub-codes, every site."""
+    user = bench.users[Role.RESEARCHER]
+    expected = _leaf_excerpts(bench, user)
+
+    def run_once():
+        matrix = code_matrix(bench.study, user=user, axis="site", measure="excerpts")
+        for code, excerpts in expected.items():
+            if int(matrix.loc[code].sum()) != excerpts:
+                raise BenchError(f"code {code}: {int(matrix.loc[code].sum())} excerpts, not {excerpts}")
+
+    run_once()
+    return run_once
+
+
+@op("retrieval_first_page")
+def retrieval_first_page(bench):
+    """The retrieval page of a theme with its sub-codes, as a researcher: its count and first excerpt in context."""
+    client = bench.client_for(Role.RESEARCHER)
+    user = bench.users[Role.RESEARCHER]
+    theme = Code.objects.filter(study=bench.study, parent__isnull=True).order_by("order", "pk").first()
+    params = {"code": str(theme.pk), "include_subcodes": "on"}
+    form = RetrievalForm(params, study=bench.study, user=user)
+    if not form.is_valid():
+        raise BenchError(f"the retrieval form refuses {params}: {form.errors}")
+    total = form.excerpts().count()
+    first = form.excerpts().first()
+    url = reverse("reports:retrieval", args=[bench.study.slug]) + f"?code={theme.pk}&include_subcodes=on"
+    reading = reverse("interviews:interview_detail", args=[bench.study.slug, first.interview_id])
+    return lambda: expect_page(client.get(url), [f'data-count="{total}"', f'href="{reading}#t-'])
+
+
+@op("transversal_open")
+def transversal_open(bench):
+    """The transversal page as a researcher: the code × site matrix, its heatmap, the silent sites."""
+    client = bench.client_for(Role.RESEARCHER)
+    url = reverse("reports:transversal", args=[bench.study.slug])
+    return lambda: expect_page(client.get(url), ['id="matrix-figure"', 'id="matrix-table"'])
+
+
+def _leaf_excerpts(bench, user):
+    """{leaf code: distinct placed excerpts} in one plain query: a leaf's row must add up to it over the sites."""
+    parents = Code.objects.filter(study=bench.study, parent__isnull=False).values("parent_id")
+    leaves = Code.objects.filter(study=bench.study, is_archived=False).exclude(pk__in=parents)
+    rows = (
+        placed_codings(bench.study, user)
+        .filter(code__in=leaves)
+        .values("code_id")
+        .annotate(n=Count("excerpt_id", distinct=True, filter=Q(excerpt__needs_review=False)))
+        .order_by()
+    )
+    counts = {row["code_id"]: row["n"] for row in rows}
+    if not counts:
+        raise BenchError("the synthetic study has no codings: the coding builder did not run")
+    return counts

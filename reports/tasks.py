@@ -1,0 +1,23 @@
+from celery import shared_task
+
+from reports import exports
+from reports.refi import export as refi_export
+from reports.refi import import_ as refi_import
+from sites import jobs
+
+
+# REFI-QDA exchange (reports/refi/): a study out as .qdpx, a .qdpx or .qdc in.
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def export_qdpx(job_id):
+    jobs.run(job_id, refi_export.export_job)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def import_qdpx(job_id):
+    jobs.run(job_id, refi_import.import_job)
+
+
+# Exports of codings too large to send within the request (reports/views/exports.py, DIRECT_LIMIT).
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def export_codings(job_id):
+    jobs.run(job_id, exports.export_codings)

@@ -1,0 +1,37 @@
+"""The retrieval page: the excerpts of a code under filters and combinations, each with its context."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import render
+
+from coding.models import Coding
+from reports.quotes import excerpt_views
+from reports.retrieval import RetrievalForm
+from sites.views.access import get_study
+
+PAGE_SIZE = 20
+
+
+@login_required
+def retrieval(request, study):
+    study = get_study(request, study)
+    form = RetrievalForm(request.GET or None, study=study, user=request.user)
+    codings = Coding.objects.select_related("code", "coder").order_by("code__name", "coder__email")
+    excerpts = form.excerpts().select_related("interview__site").prefetch_related(Prefetch("codings", codings))
+    page = Paginator(excerpts, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "study": study,
+        "form": form,
+        "page": page,
+        "views": excerpt_views(list(page.object_list)),
+        "query": form.query_for(),
+        "report_sites": form.sites,
+        "chosen_code": form.tree.by_pk.get(form.cleaned_data.get("code"))
+        if form.is_bound and form.is_valid()
+        else None,
+    }
+    template = "reports/retrieval.html"
+    if request.htmx:
+        template += "#results"
+    return render(request, template, context, status=400 if form.errors else 200)

@@ -1,0 +1,569 @@
+"""The role × URL matrix: every URL pattern, visited as every persona, answers what the table says.
+
+A new URL without a row fails `test_every_url_pattern_has_a_row`: add its rows here (one per object it
+can reach, GET for a page, POST with a valid body for a write). The rules the table pins:
+- partner, outsider and other_admin (admin of another study) get 404 on every study object; the partner
+  reaches only `reports:portal`;
+- a reader (coder, team) gets 403 on a write to an object they can see;
+- a member limited to some sites gets 404 on the objects of the other sites;
+- anyone who is not signed in is sent to the login page.
+The objects a row names (study "etude" or "autre", site_a, participant_b, job, …) are built by the `world`
+fixture below; a new kind of object gets one there, for each site and for the other study.
+"""
+
+import re
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLResolver, get_resolver, reverse
+
+from sites import jobs
+from sites.models import AttributeDefinition, Job, Membership, ParticipantIdentity
+from sites.permissions import Role
+from tests import factory
+
+pytestmark = pytest.mark.usefixtures("fast_passwords")
+
+GET, POST = "GET", "POST"
+PERSONAS = ("admin", "researcher", "coder", "team_b", "partner", "outsider", "other_admin")
+
+# Outside the matrix, by namespace or by included URLconf module, and why.
+EXCLUDED = {
+    "admin": "the Django admin, for staff; issue 9 puts it behind the allauth login",
+    "allauth.urls": "allauth's account, password and MFA pages (tests/sites/test_accounts.py)",
+    "django.conf.urls.i18n": "the language switcher, which holds no study data",
+}
+# Namespaces the walk must find, so that an empty walk cannot pass.
+NAMESPACES = {"sites", "reports", "interviews", "coding"}
+
+
+class Pk:
+    """In a POST body: the pk of a world object."""
+
+    def __init__(self, ref):
+        self.ref = ref
+
+
+class Upload:
+    """In a POST body: a file, built afresh for each request (an uploaded file is read once)."""
+
+    def __init__(self, name, content):
+        self.name = name
+        self.content = content
+
+
+@dataclass
+class Row:
+    name: str
+    method: str
+    kwargs: dict  # URL kwarg -> name of a world object; `study` takes its slug, `code` its code, `pk` its pk
+    expect: tuple  # one status per persona, in PERSONAS order
+    body: dict = field(default_factory=dict)
+    note: str = ""
+    json_write: bool = False  # a JSON endpoint: its accepted write answers 200/201 instead of redirecting
+
+    @property
+    def id(self):
+        objects = f"[{','.join(self.kwargs.values())}]" if self.kwargs else ""
+        note = f"-{self.note}" if self.note else ""
+        return f"{self.name}-{self.method}{objects}{note}"
+
+
+def on(**refs):
+    return refs
+
+
+ETUDE = on(study="etude")
+INTERVIEW_A = on(study="etude", pk="interview_a")
+INTERVIEW_B = on(study="etude", pk="interview_b")
+CODE_ETUDE = on(study="etude", pk="code_etude")
+REFI_CODEBOOK = b'<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="c1" name="R" isCodable="true"/></Codes>'
+REFI_CODEBOOK += b"</CodeBook>"
+TRANSCRIPT = "I : Bonjour.\nR : Bonjour, j'habite ici.\nI : Et le comité ?\nR : Il est actif.".encode()
+INTERVIEW_BODY = {
+    "site": Pk("site_a"),
+    "kind": "individual",
+    "title": "Entretien neuf",
+    "participants-TOTAL_FORMS": "0",
+    "participants-INITIAL_FORMS": "0",
+}
+SITE_BODY = {"code": "NEW1", "name": "Milieu neuf", "city": "Laval"}
+PARTICIPANT_BODY = {"code": "R-MTL1-99", "kind": "resident", "site": Pk("site_a")}
+
+# fmt: off
+MATRIX = [
+    # URL name, method, kwargs, (admin, researcher, coder, team_b, partner, outsider, other_admin), body
+    Row("sites:home", GET, {}, (302, 302, 302, 302, 302, 200, 302)),
+    Row("sites:job_detail", GET, on(pk="job"), (404, 200, 404, 404, 404, 404, 404)),
+    Row("sites:job_download", GET, on(pk="job"), (404, 200, 404, 404, 404, 404, 404)),
+    Row("sites:study_dashboard", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("sites:study_dashboard", GET, on(study="autre"), (404, 404, 404, 404, 404, 404, 200)),
+    # sites
+    Row("sites:site_list", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("sites:site_create", GET, ETUDE, (200, 200, 403, 403, 404, 404, 404)),
+    Row("sites:site_create", POST, ETUDE, (302, 302, 403, 403, 404, 404, 404), SITE_BODY),
+    Row("sites:site_detail", GET, on(study="etude", code="site_a"), (200, 200, 200, 404, 404, 404, 404)),
+    Row("sites:site_detail", GET, on(study="etude", code="site_b"), (200, 200, 404, 200, 404, 404, 404)),
+    Row("sites:site_detail", GET, on(study="etude", code="other_site"), (404, 404, 404, 404, 404, 404, 404)),
+    Row("sites:site_detail", GET, on(study="autre", code="other_site"), (404, 404, 404, 404, 404, 404, 200)),
+    Row("sites:site_edit", GET, on(study="etude", code="site_a"), (200, 200, 403, 404, 404, 404, 404)),
+    Row("sites:site_edit", GET, on(study="etude", code="site_b"), (200, 200, 404, 403, 404, 404, 404)),
+    Row("sites:site_edit", POST, on(study="etude", code="site_a"), (302, 302, 403, 404, 404, 404, 404),
+        {"code": "MTL1", "name": "Milieu renommé", "city": "Montréal"}),
+    # housing estates
+    Row("sites:estate_create", GET, ETUDE, (200, 200, 403, 403, 404, 404, 404)),
+    Row("sites:estate_create", POST, ETUDE, (302, 302, 403, 403, 404, 404, 404),
+        {"site": Pk("site_a"), "name": "Ensemble neuf", "clientele": "families", "units": "40"}),
+    Row("sites:estate_edit", GET, on(study="etude", pk="estate_a"), (200, 200, 403, 404, 404, 404, 404)),
+    Row("sites:estate_edit", GET, on(study="etude", pk="estate_b"), (200, 200, 404, 403, 404, 404, 404)),
+    Row("sites:estate_edit", GET, on(study="etude", pk="other_estate"), (404, 404, 404, 404, 404, 404, 404)),
+    Row("sites:estate_edit", POST, on(study="etude", pk="estate_a"), (302, 302, 403, 404, 404, 404, 404),
+        {"site": Pk("site_a"), "name": "Ensemble renommé", "clientele": "seniors"}),
+    # organisations
+    Row("sites:organization_list", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("sites:organization_create", GET, ETUDE, (200, 200, 403, 403, 404, 404, 404)),
+    Row("sites:organization_create", POST, ETUDE, (302, 302, 403, 403, 404, 404, 404),
+        {"name": "Organisme neuf", "kind": "community"}),
+    Row("sites:organization_edit", GET, on(study="etude", pk="organization"), (200, 200, 403, 403, 404, 404, 404)),
+    Row("sites:organization_edit", GET, on(study="etude", pk="other_organization"),
+        (404, 404, 404, 404, 404, 404, 404)),
+    Row("sites:organization_edit", POST, on(study="etude", pk="organization"), (302, 302, 403, 403, 404, 404, 404),
+        {"name": "Organisme renommé", "kind": "other"}),
+    # attribute definitions (the view checks the role before looking the attribute up: 403 for any pk)
+    Row("sites:attribute_list", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("sites:attribute_create", GET, ETUDE, (200, 200, 403, 403, 404, 404, 404)),
+    Row("sites:attribute_create", POST, ETUDE, (302, 302, 403, 403, 404, 404, 404),
+        {"key": "years", "label": "Years in the estate", "kind": "number", "order": "1"}),
+    Row("sites:attribute_edit", GET, on(study="etude", pk="attribute"), (200, 200, 403, 403, 404, 404, 404)),
+    Row("sites:attribute_edit", GET, on(study="etude", pk="other_attribute"), (404, 404, 403, 403, 404, 404, 404)),
+    Row("sites:attribute_edit", POST, on(study="etude", pk="attribute"), (302, 302, 403, 403, 404, 404, 404),
+        {"key": "age_group", "label": "Tranche d'âge", "kind": "text", "order": "0"}),
+    # participants
+    Row("sites:participant_list", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("sites:participant_create", GET, ETUDE, (200, 200, 403, 403, 404, 404, 404)),
+    Row("sites:participant_create", POST, ETUDE, (302, 302, 403, 403, 404, 404, 404), PARTICIPANT_BODY),
+    Row("sites:participant_export", GET, ETUDE, (405, 405, 405, 405, 405, 405, 405)),
+    Row("sites:participant_export", POST, ETUDE, (302, 302, 302, 302, 404, 404, 404)),
+    Row("sites:participant_export", POST, ETUDE, (302, 302, 404, 302, 404, 404, 404), {"site": Pk("site_b")},
+        note="site_b"),
+    Row("sites:participant_export", POST, ETUDE, (404, 404, 404, 404, 404, 404, 404), {"site": Pk("other_site")},
+        note="other_site"),
+    Row("sites:participant_detail", GET, on(study="etude", code="participant_a"), (200, 200, 200, 404, 404, 404, 404)),
+    Row("sites:participant_detail", GET, on(study="etude", code="participant_b"), (200, 200, 404, 200, 404, 404, 404)),
+    Row("sites:participant_detail", GET, on(study="etude", code="other_participant"),
+        (404, 404, 404, 404, 404, 404, 404)),
+    Row("sites:participant_detail", GET, on(study="autre", code="other_participant"),
+        (404, 404, 404, 404, 404, 404, 200)),
+    Row("sites:participant_edit", GET, on(study="etude", code="participant_a"), (200, 200, 403, 404, 404, 404, 404)),
+    Row("sites:participant_edit", GET, on(study="etude", code="participant_b"), (200, 200, 404, 403, 404, 404, 404)),
+    Row("sites:participant_edit", POST, on(study="etude", code="participant_a"), (302, 302, 403, 404, 404, 404, 404),
+        {"code": "R-MTL1-01", "kind": "partner", "site": Pk("site_a")}),
+    # identities: admins only, and everyone else is told the page does not exist
+    Row("sites:participant_identity", GET, on(study="etude", code="participant_a"),
+        (200, 404, 404, 404, 404, 404, 404)),
+    Row("sites:participant_identity", GET, on(study="etude", code="other_participant"),
+        (404, 404, 404, 404, 404, 404, 404)),
+    Row("sites:participant_identity", POST, on(study="etude", code="participant_a"),
+        (302, 404, 404, 404, 404, 404, 404), {"full_name": "Nom Fictif", "email": "nom.fictif@example.test"}),
+    # members: admins only; other members of the study get 403 (they know the study exists)
+    Row("sites:member_list", GET, ETUDE, (200, 403, 403, 403, 404, 404, 404)),
+    Row("sites:member_invite", GET, ETUDE, (200, 403, 403, 403, 404, 404, 404)),
+    Row("sites:member_invite", POST, ETUDE, (302, 403, 403, 403, 404, 404, 404),
+        {"email": "new.member@example.test", "role": Role.TEAM}),
+    Row("sites:member_edit", GET, on(study="etude", pk="member"), (200, 403, 403, 403, 404, 404, 404)),
+    Row("sites:member_edit", GET, on(study="etude", pk="other_member"), (404, 403, 403, 403, 404, 404, 404)),
+    Row("sites:member_edit", POST, on(study="etude", pk="member"), (302, 403, 403, 403, 404, 404, 404),
+        {"role": Role.CODER, "sites": [Pk("site_a")]}),
+    Row("sites:member_remove", GET, on(study="etude", pk="member"), (405, 405, 405, 405, 405, 405, 405)),
+    Row("sites:member_remove", POST, on(study="etude", pk="member"), (302, 403, 403, 403, 404, 404, 404)),
+    Row("sites:member_remove", POST, on(study="etude", pk="other_member"), (404, 403, 403, 403, 404, 404, 404)),
+    # the partner portal
+    Row("reports:portal", GET, {}, (200, 200, 200, 200, 200, 404, 200)),
+    # analysis pages (issue 5): readers of the study; what they count is limited to their sites
+    Row("reports:retrieval", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("reports:retrieval", GET, on(study="autre"), (404, 404, 404, 404, 404, 404, 200)),
+    Row("reports:transversal", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("reports:cooccurrence", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("reports:site_report", GET, on(study="etude", code="site_a"), (200, 200, 200, 404, 404, 404, 404)),
+    Row("reports:site_report", GET, on(study="etude", code="site_b"), (200, 200, 404, 200, 404, 404, 404)),
+    Row("reports:site_report", GET, on(study="etude", code="other_site"), (404, 404, 404, 404, 404, 404, 404)),
+    Row("reports:site_report", GET, on(study="autre", code="other_site"), (404, 404, 404, 404, 404, 404, 200)),
+    # exports (issue 5): every member who may read the study; what they get is limited to their sites
+    Row("reports:export_index", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("reports:export_codings", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("reports:export_codings", GET, on(study="autre"), (404, 404, 404, 404, 404, 404, 200)),
+    Row("reports:export_codings", POST, ETUDE, (200, 200, 200, 200, 404, 404, 404), {"format": "csv"}),
+    Row("reports:export_matrix", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    # interviews (site-scoped: coder reads site A, team_b reads site B)
+    Row("interviews:interview_list", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("interviews:interview_create", GET, ETUDE, (200, 200, 403, 403, 404, 404, 404)),
+    Row("interviews:interview_create", POST, ETUDE, (302, 302, 403, 403, 404, 404, 404), INTERVIEW_BODY),
+    Row("interviews:interview_import", GET, ETUDE, (200, 200, 403, 403, 404, 404, 404)),
+    Row("interviews:interview_import", POST, ETUDE, (302, 302, 403, 403, 404, 404, 404),
+        {"site": Pk("site_a"), "kind": "individual", "files": Upload("entretien.txt", TRANSCRIPT)}),
+    Row("interviews:transcript_search", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("interviews:interview_detail", GET, INTERVIEW_A, (200, 200, 200, 404, 404, 404, 404)),
+    Row("interviews:interview_detail", GET, INTERVIEW_B, (200, 200, 404, 200, 404, 404, 404)),
+    Row("interviews:interview_detail", GET, on(study="etude", pk="other_interview"),
+        (404, 404, 404, 404, 404, 404, 404)),
+    Row("interviews:interview_detail", GET, on(study="autre", pk="other_interview"),
+        (404, 404, 404, 404, 404, 404, 200)),
+    Row("interviews:interview_edit", GET, INTERVIEW_A, (200, 200, 403, 404, 404, 404, 404)),
+    Row("interviews:interview_edit", GET, INTERVIEW_B, (200, 200, 404, 403, 404, 404, 404)),
+    Row("interviews:interview_edit", POST, INTERVIEW_A, (302, 302, 403, 404, 404, 404, 404), INTERVIEW_BODY),
+    Row("interviews:interview_status", GET, INTERVIEW_A, (405, 405, 405, 405, 405, 405, 405)),
+    Row("interviews:interview_status", POST, INTERVIEW_A, (302, 302, 403, 404, 404, 404, 404), {"status": "ready"}),
+    Row("interviews:interview_status", POST, INTERVIEW_B, (302, 302, 404, 403, 404, 404, 404), {"status": "ready"}),
+    # interviews makes only the first version (blank_a has none); a later one is coding:transcript_upload's
+    Row("interviews:transcript_upload", GET, on(study="etude", pk="blank_a"), (200, 200, 403, 404, 404, 404, 404)),
+    Row("interviews:transcript_upload", POST, on(study="etude", pk="blank_a"), (302, 302, 403, 404, 404, 404, 404),
+        {"file": Upload("v1.txt", TRANSCRIPT)}),
+    Row("interviews:transcript_upload", GET, INTERVIEW_A, (302, 302, 403, 404, 404, 404, 404), note="to-coding"),
+    Row("interviews:speaker_mapping", GET, INTERVIEW_A, (200, 200, 403, 404, 404, 404, 404)),
+    Row("interviews:speaker_mapping", POST, INTERVIEW_A, (302, 302, 403, 404, 404, 404, 404),
+        {"label_0": "interviewer", "label_1": ""}),
+    Row("interviews:version_list", GET, INTERVIEW_A, (200, 200, 200, 404, 404, 404, 404)),
+    Row("interviews:version_list", GET, INTERVIEW_B, (200, 200, 404, 200, 404, 404, 404)),
+    Row("interviews:version_diff", GET, INTERVIEW_A, (200, 200, 200, 404, 404, 404, 404)),
+    Row("interviews:version_detail", GET, on(study="etude", pk="interview_a", number="version_a"),
+        (200, 200, 200, 404, 404, 404, 404)),
+    Row("interviews:version_detail", GET, on(study="etude", pk="interview_a", number="missing_version"),
+        (404, 404, 404, 404, 404, 404, 404)),
+    Row("interviews:source_download", GET, on(study="etude", pk="interview_a", file_pk="source_a"),
+        (200, 200, 200, 404, 404, 404, 404)),
+    Row("interviews:source_download", GET, on(study="etude", pk="interview_b", file_pk="source_b"),
+        (200, 200, 404, 200, 404, 404, 404)),
+    Row("interviews:source_download", GET, on(study="etude", pk="interview_a", file_pk="source_b"),
+        (404, 404, 404, 404, 404, 404, 404), note="another interview's file"),
+    # coding: the codebook (study-wide: every reader reads it, researchers restructure it)
+    Row("coding:codebook_detail", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("coding:codebook_detail", GET, on(study="autre"), (404, 404, 404, 404, 404, 404, 200)),
+    Row("coding:codebook_export", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("coding:codebook_import", GET, ETUDE, (200, 200, 403, 403, 404, 404, 404)),
+    Row("coding:codebook_import", POST, ETUDE, (302, 302, 403, 403, 404, 404, 404),
+        {"file": Upload("codebook.csv", "path,colour\nImporté > Sous-code,#123456\n".encode())}),
+    Row("coding:code_create", GET, ETUDE, (200, 200, 403, 403, 404, 404, 404)),
+    Row("coding:code_create", POST, ETUDE, (302, 302, 403, 403, 404, 404, 404),
+        {"name": "Nouveau", "colour": "#123456"}),
+    Row("coding:code_detail", GET, CODE_ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("coding:code_detail", GET, on(study="etude", pk="code_autre"), (404, 404, 404, 404, 404, 404, 404)),
+    Row("coding:code_detail", GET, on(study="autre", pk="code_autre"), (404, 404, 404, 404, 404, 404, 200)),
+    Row("coding:code_edit", GET, CODE_ETUDE, (200, 200, 403, 403, 404, 404, 404)),
+    Row("coding:code_edit", POST, CODE_ETUDE, (302, 302, 403, 403, 404, 404, 404),
+        {"name": "Renommé", "colour": "#123456", "version": 1}),
+    Row("coding:code_move", GET, CODE_ETUDE, (200, 200, 403, 403, 404, 404, 404)),
+    Row("coding:code_move", POST, CODE_ETUDE, (302, 302, 403, 403, 404, 404, 404),
+        {"parent": Pk("code_etude_2"), "version": 1}),
+    Row("coding:code_shift", GET, CODE_ETUDE, (405, 405, 405, 405, 405, 405, 405)),
+    Row("coding:code_shift", POST, CODE_ETUDE, (302, 302, 403, 403, 404, 404, 404), {"direction": "down"}),
+    Row("coding:code_merge", GET, CODE_ETUDE, (200, 200, 403, 403, 404, 404, 404)),
+    Row("coding:code_merge", POST, CODE_ETUDE, (302, 302, 403, 403, 404, 404, 404),
+        {"into": Pk("code_etude_2"), "version": 1}),
+    Row("coding:code_archive", GET, CODE_ETUDE, (405, 405, 405, 405, 405, 405, 405)),
+    Row("coding:code_archive", POST, CODE_ETUDE, (302, 302, 403, 403, 404, 404, 404)),
+    Row("coding:code_archive", POST, on(study="etude", pk="code_autre"), (404, 404, 404, 404, 404, 404, 404)),
+    Row("coding:code_unarchive", GET, on(study="etude", pk="code_archived"), (405, 405, 405, 405, 405, 405, 405)),
+    Row("coding:code_unarchive", POST, on(study="etude", pk="code_archived"), (302, 302, 403, 403, 404, 404, 404)),
+    # coding: memos (memo_b is about interview B: site-limited members of site A do not see it)
+    Row("coding:memo_list", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("coding:memo_create", GET, ETUDE, (200, 200, 200, 403, 404, 404, 404)),
+    Row("coding:memo_create", POST, ETUDE, (302, 302, 302, 403, 404, 404, 404), {"kind": "analytic", "title": "Note"}),
+    Row("coding:memo_detail", GET, on(study="etude", pk="memo_etude"), (200, 200, 200, 200, 404, 404, 404)),
+    Row("coding:memo_detail", GET, on(study="etude", pk="memo_b"), (200, 200, 404, 200, 404, 404, 404)),
+    Row("coding:memo_detail", GET, on(study="etude", pk="memo_autre"), (404, 404, 404, 404, 404, 404, 404)),
+    Row("coding:memo_edit", GET, on(study="etude", pk="memo_etude"), (200, 200, 403, 403, 404, 404, 404)),
+    Row("coding:memo_edit", GET, on(study="etude", pk="memo_b"), (200, 200, 404, 403, 404, 404, 404)),
+    Row("coding:memo_edit", POST, on(study="etude", pk="memo_etude"), (302, 302, 403, 403, 404, 404, 404),
+        {"kind": "theoretical", "title": "Note revue", "body": "", "version": 1}),
+    # coding: transcript edits carry excerpts; the excerpts left to review are re-placed by researchers
+    Row("coding:transcript_edit", GET, INTERVIEW_A, (200, 200, 403, 404, 404, 404, 404)),
+    Row("coding:transcript_edit", GET, INTERVIEW_B, (200, 200, 404, 403, 404, 404, 404)),
+    Row("coding:transcript_edit", POST, INTERVIEW_A, (302, 302, 403, 404, 404, 404, 404),
+        {"text": "I : Bonjour.\nR : Texte corrigé.", "note": ""}),
+    Row("coding:transcript_upload", GET, INTERVIEW_A, (200, 200, 403, 404, 404, 404, 404)),
+    Row("coding:transcript_upload", GET, INTERVIEW_B, (200, 200, 404, 403, 404, 404, 404)),
+    Row("coding:transcript_upload", POST, INTERVIEW_A, (302, 302, 403, 404, 404, 404, 404),
+        {"file": Upload("v2.txt", TRANSCRIPT + b"\nI : Merci.")}),
+    Row("coding:excerpt_review_list", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("coding:excerpt_review", GET, on(study="etude", pk="review_a"), (200, 200, 403, 404, 404, 404, 404)),
+    Row("coding:excerpt_review", GET, on(study="etude", pk="review_b"), (200, 200, 404, 403, 404, 404, 404)),
+    Row("coding:excerpt_review", POST, on(study="etude", pk="review_a"), (302, 302, 403, 404, 404, 404, 404),
+        {"start": 0, "end": 3}),
+    Row("coding:excerpt_review_discard", GET, on(study="etude", pk="review_a"), (405, 405, 405, 405, 405, 405, 405)),
+    Row("coding:excerpt_review_discard", POST, on(study="etude", pk="review_a"), (302, 302, 403, 404, 404, 404, 404)),
+    Row("coding:excerpt_review_discard", POST, on(study="etude", pk="review_b"), (302, 302, 404, 403, 404, 404, 404)),
+    # coding: the workspace and its JSON (site-scoped like its interview: team members read, coders code,
+    # researchers and admins also create codes in vivo; a coder removes or moves only their own codings)
+    Row("coding:workspace", GET, INTERVIEW_A, (200, 200, 200, 404, 404, 404, 404)),
+    Row("coding:workspace", GET, INTERVIEW_B, (200, 200, 404, 200, 404, 404, 404)),
+    Row("coding:workspace", GET, on(study="etude", pk="other_interview"), (404, 404, 404, 404, 404, 404, 404)),
+    Row("coding:workspace_codings", GET, INTERVIEW_A, (200, 200, 200, 404, 404, 404, 404)),
+    Row("coding:workspace_codings", GET, INTERVIEW_B, (200, 200, 404, 200, 404, 404, 404)),
+    Row("coding:workspace_excerpt_create", GET, INTERVIEW_A, (405, 405, 405, 405, 405, 405, 405)),
+    Row("coding:workspace_excerpt_create", POST, INTERVIEW_A, (201, 201, 201, 404, 404, 404, 404),
+        {"start": 2, "end": 9, "code_ids": [Pk("code_etude")]}, json_write=True),
+    Row("coding:workspace_excerpt_create", POST, INTERVIEW_B, (201, 201, 404, 403, 404, 404, 404),
+        {"start": 2, "end": 9, "code_ids": [Pk("code_etude")]}, json_write=True),
+    Row("coding:workspace_coding_remove", POST, on(study="etude", pk="interview_a", coding_pk="ws_coding_a"),
+        (200, 200, 200, 404, 404, 404, 404), json_write=True),
+    Row("coding:workspace_coding_remove", POST, on(study="etude", pk="interview_b", coding_pk="ws_coding_b"),
+        (200, 200, 404, 403, 404, 404, 404), json_write=True),
+    Row("coding:workspace_coding_remove", POST, on(study="etude", pk="interview_a", coding_pk="ws_coding_b"),
+        (404, 404, 404, 404, 404, 404, 404), note="another interview's coding"),
+    Row("coding:workspace_excerpt_extent", POST, on(study="etude", pk="interview_a", excerpt_pk="ws_excerpt_a"),
+        (200, 200, 200, 404, 404, 404, 404), {"start": 1, "end": 6}, json_write=True),
+    Row("coding:workspace_excerpt_extent", POST, on(study="etude", pk="interview_b", excerpt_pk="ws_excerpt_b"),
+        (200, 200, 404, 403, 404, 404, 404), {"start": 1, "end": 6}, json_write=True),
+    Row("coding:workspace_code_create", POST, INTERVIEW_A, (201, 201, 403, 404, 404, 404, 404), {"name": "En vivo"},
+        json_write=True),
+    Row("coding:workspace_code_create", POST, INTERVIEW_B, (201, 201, 404, 403, 404, 404, 404), {"name": "En vivo"},
+        json_write=True),
+    # REFI-QDA exchange: exports for admins, researchers and team (not coders); imports for admins and researchers
+    Row("reports:refi_exchange", GET, ETUDE, (200, 200, 403, 200, 404, 404, 404)),
+    Row("reports:refi_exchange", GET, on(study="autre"), (404, 404, 404, 404, 404, 404, 200)),
+    Row("reports:refi_codebook_export", GET, ETUDE, (200, 200, 403, 200, 404, 404, 404)),
+    Row("reports:refi_project_export", GET, ETUDE, (405, 405, 405, 405, 405, 405, 405)),
+    Row("reports:refi_project_export", POST, ETUDE, (302, 302, 403, 302, 404, 404, 404)),
+    Row("reports:refi_import", GET, ETUDE, (405, 405, 405, 405, 405, 405, 405)),
+    Row("reports:refi_import", POST, ETUDE, (302, 302, 403, 403, 404, 404, 404),
+        {"file": Upload("codes.qdc", REFI_CODEBOOK), "site": Pk("site_a")}),
+]
+# fmt: on
+
+URL_FIELDS = {
+    "study": "slug",
+    "code": "code",
+    "pk": "pk",
+    "number": "number",
+    "file_pk": "pk",
+    "coding_pk": "pk",
+    "excerpt_pk": "pk",
+}
+
+
+@pytest.fixture
+def world(
+    settings,
+    tmp_path,
+    study,
+    site_a,
+    site_b,
+    other_study,
+    other_site,
+    participant_a,
+    participant_b,
+    admin,
+    researcher,
+    coder,
+    team_b,
+    partner,
+    outsider,
+    other_admin,
+):
+    """The personas and one object of each kind per site and per study, named as the table names them."""
+    settings.MEDIA_ROOT = tmp_path
+    member = factory.make_membership(factory.make_user("member@example.test"), study, Role.TEAM, [site_a])
+    ParticipantIdentity.objects.create(participant=participant_a, full_name="Nom Fictif")
+    job = Job.objects.create(kind="export_participants", owner=researcher, study=study, status=Job.Status.SUCCEEDED)
+    jobs.attach_file(job, "participants.csv", ContentFile(b"code\r\nR-MTL1-01\r\n"))
+    interviews = _interview_objects(study, site_a, site_b, other_study, other_site, participant_a, participant_b)
+    return SimpleNamespace(
+        etude=study,
+        autre=other_study,
+        site_a=site_a,
+        site_b=site_b,
+        other_site=other_site,
+        estate_a=factory.make_estate(site_a),
+        estate_b=factory.make_estate(site_b),
+        other_estate=factory.make_estate(other_site),
+        organization=factory.make_organization(study),
+        other_organization=factory.make_organization(other_study),
+        attribute=AttributeDefinition.objects.create(study=study, key="age_group", label="Age group"),
+        other_attribute=AttributeDefinition.objects.create(study=other_study, key="age_group", label="Age group"),
+        participant_a=participant_a,
+        participant_b=participant_b,
+        other_participant=factory.make_participant(other_study, other_site, "R-MTL9-01"),
+        member=member,
+        other_member=Membership.objects.get(user=other_admin),
+        job=job,
+        **interviews,
+        **_codebook_objects(study, other_study, researcher, interviews),
+        **_workspace_objects(interviews, coder, researcher),
+        admin=admin,
+        researcher=researcher,
+        coder=coder,
+        team_b=team_b,
+        partner=partner,
+        outsider=outsider,
+        other_admin=other_admin,
+    )
+
+
+def _codebook_objects(study, other_study, researcher, interviews):
+    """Codes of each study, memos, and an excerpt per site waiting for review (as a new version leaves them)."""
+    from coding import services as coding
+    from coding.models import Excerpt
+
+    code = factory.make_code(study, "Réseau")
+    made = {
+        "code_etude": code,
+        "code_etude_2": factory.make_code(study, "Lieux"),
+        "code_archived": coding.archive_code(factory.make_code(study, "Ancien"), by=None),
+        "code_autre": factory.make_code(other_study, "Ailleurs"),
+        "memo_etude": coding.create_memo(study, author=researcher, kind="analytic", title="Plan"),
+        "memo_b": coding.create_memo(
+            study, author=researcher, kind="analytic", title="Sur B", anchor=interviews["interview_b"]
+        ),
+        "memo_autre": coding.create_memo(other_study, author=None, kind="analytic", title="Autre"),
+    }
+    for name in ("a", "b"):
+        excerpt = factory.make_excerpt(interviews[f"interview_{name}"], 0, 5, codes=[code], coder=researcher)
+        waiting = {"needs_review": True, "original_quote": excerpt.quote, "review_reason": "changed"}
+        Excerpt.objects.filter(pk=excerpt.pk).update(**waiting)
+        made[f"review_{name}"] = excerpt
+    return made
+
+
+def _workspace_objects(interviews, coder, researcher):
+    """A coding per site, placed in the current version: site A's by the coder, site B's by the researcher."""
+    code = factory.make_code(interviews["interview_a"].study, "Espace de travail")
+    a = factory.make_excerpt(interviews["interview_a"], 4, 11, codes=[code], coder=coder)
+    b = factory.make_excerpt(interviews["interview_b"], 4, 11, codes=[code], coder=researcher)
+    return {"ws_excerpt_a": a, "ws_coding_a": a.codings.get(), "ws_excerpt_b": b, "ws_coding_b": b.codings.get()}
+
+
+def _interview_objects(study, site_a, site_b, other_study, other_site, participant_a, participant_b):
+    """An interview per site and one in the other study, each with a transcript uploaded as a file; one without."""
+    from interviews import services
+    from interviews.models import SourceFile
+
+    made = {}
+    for name, site_study, site, participant in (
+        ("interview_a", study, site_a, participant_a),
+        ("interview_b", study, site_b, participant_b),
+        ("other_interview", other_study, other_site, None),
+    ):
+        interview = factory.make_interview(
+            site_study, site, name, participants=[(participant, "R")] if participant else [], interviewer_label="I"
+        )
+        services.import_transcript(interview, name=f"{name}.txt", data=TRANSCRIPT, author=None)
+        made[name] = interview
+    made["blank_a"] = factory.make_interview(study, site_a, "blank_a")  # no transcript yet
+    made["version_a"] = made["interview_a"].current_version
+    made["missing_version"] = SimpleNamespace(number=99)
+    made["source_a"] = SourceFile.objects.get(interview=made["interview_a"])
+    made["source_b"] = SourceFile.objects.get(interview=made["interview_b"])
+    return made
+
+
+def _url(row, world):
+    kwargs = {name: getattr(getattr(world, ref), URL_FIELDS[name]) for name, ref in row.kwargs.items()}
+    return reverse(row.name, kwargs=kwargs)
+
+
+def _body(row, world):
+    def value(item):
+        if isinstance(item, Pk):
+            return getattr(world, item.ref).pk
+        if isinstance(item, Upload):
+            return SimpleUploadedFile(item.name, item.content)
+        if isinstance(item, list):
+            return [value(i) for i in item]
+        return item
+
+    return {key: value(item) for key, item in row.body.items()}
+
+
+def _send(client, row, world):
+    url = _url(row, world)
+    response = client.post(url, _body(row, world)) if row.method == POST else client.get(url)
+    if response.streaming:
+        # reading to the end closes the file; response.close() would also close the test's database connection
+        b"".join(response.streaming_content)
+    return response
+
+
+def _snapshot():
+    """Every row of every model of our apps and of users: a refused write must leave it all as it was."""
+    models = [get_user_model()]
+    for label in sorted(NAMESPACES):
+        models += apps.get_app_config(label).get_models(include_auto_created=True)
+    return {model._meta.label: list(model.objects.order_by("pk").values()) for model in models}
+
+
+def _routed_names(patterns, namespace="", prefix=""):
+    """(namespaced name, full route) of every URL pattern outside the excluded namespaces and modules."""
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            module = getattr(entry.urlconf_module, "__name__", None)
+            if entry.namespace in EXCLUDED or module in EXCLUDED:
+                continue
+            inner = ":".join(part for part in (namespace, entry.namespace) if part)
+            yield from _routed_names(entry.url_patterns, inner, prefix + str(entry.pattern))
+        else:
+            yield (f"{namespace}:{entry.name}" if namespace else str(entry.name)), prefix + str(entry.pattern)
+
+
+def test_every_url_pattern_has_a_row():
+    routed = dict(_routed_names(get_resolver().url_patterns))
+    missing = sorted(f"{name} ({route})" for name, route in routed.items() if name not in {r.name for r in MATRIX})
+    assert not missing, "add rows to MATRIX in tests/test_access_matrix.py for: " + ", ".join(missing)
+
+
+def test_no_url_pattern_hides_another():
+    """Two patterns with the same route: only the first is ever reached, so the other's view is dead."""
+    seen = {}
+    for name, route in _routed_names(get_resolver().url_patterns):
+        shape = re.sub(r"<(\w+):\w+>", r"<\1>", route)
+        seen.setdefault(shape, []).append(name)
+    hidden = {shape: names for shape, names in seen.items() if len(names) > 1}
+    assert not hidden, f"routes served by several patterns (the first wins): {hidden}"
+
+
+def test_the_walk_reaches_every_namespace_of_ours():
+    resolver = get_resolver()
+    assert NAMESPACES <= set(resolver.namespace_dict), "a namespace of ours is no longer mounted"
+    routed = {name for name, _ in _routed_names(resolver.url_patterns)}
+    assert {"sites:participant_detail", "reports:portal"} <= routed
+    assert not {"account_login", "mfa_index", "set_language", "admin:index"} & routed, "excluded URLs were walked"
+
+
+def test_every_row_names_a_routed_url_and_every_persona():
+    routed = {name for name, _ in _routed_names(get_resolver().url_patterns)}
+    for row in MATRIX:
+        assert row.name in routed, f"{row.id}: no such URL pattern (left over from a removed URL?)"
+        assert len(row.expect) == len(PERSONAS), f"{row.id}: one status per persona"
+        assert row.method in (GET, POST), row.id
+
+
+@pytest.mark.parametrize(
+    ("row", "persona"), [pytest.param(row, persona, id=f"{row.id}-{persona}") for row in MATRIX for persona in PERSONAS]
+)
+def test_persona_gets_the_status_the_matrix_says(row, persona, world, client):
+    client.force_login(getattr(world, persona))
+    before = _snapshot()
+    response = _send(client, row, world)
+    expected = row.expect[PERSONAS.index(persona)]
+    assert response.status_code == expected, f"{persona} {row.method} {_url(row, world)}"
+    if row.method == POST:
+        if expected == 302 or (row.json_write and expected in (200, 201)):
+            assert _snapshot() != before, "the write was accepted but changed nothing: is the body valid?"
+        else:
+            assert _snapshot() == before, "a refused write changed the database"
+
+
+@pytest.mark.parametrize("row", [pytest.param(row, id=row.id) for row in MATRIX])
+def test_anonymous_is_sent_to_the_login_page(row, world, client):
+    before = _snapshot()
+    response = _send(client, row, world)
+    if set(row.expect) == {405}:  # require_POST answers before login_required
+        assert response.status_code == 405
+    else:
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("account_login") + "?next=")
+    assert _snapshot() == before
