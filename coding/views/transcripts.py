@@ -12,9 +12,8 @@ from django.utils.translation import gettext as _
 from coding import services
 from coding.models import Excerpt
 from interviews.forms import TranscriptEditForm, TranscriptUploadForm
-from interviews.importing import ImportRefused
-from interviews.models import SpeakerTurn
 from interviews.views.access import get_interview
+from interviews.views.transcripts import has_unmapped_turns, save_upload
 from sites import permissions
 from sites.views.access import get_study
 
@@ -56,23 +55,10 @@ def transcript_upload(request, study, pk):
     interview = get_interview(request, study, pk, need=permissions.EDIT)
     form = TranscriptUploadForm(request.POST, request.FILES) if request.method == "POST" else TranscriptUploadForm()
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            version = services.upload_transcript_version(
-                interview, name=upload.name, data=upload.read(), author=request.user, note=form.cleaned_data["note"]
-            )
-        except ImportRefused as refusal:
-            form.add_error("file", refusal.message)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Version %(number)s imported: %(turns)s speaker turns.")
-                % {"number": version.number, "turns": version.turns.count()},
-            )
-            unmapped = SpeakerTurn.objects.filter(version=version, speaker=None, is_interviewer=False).exclude(label="")
-            if unmapped.exists() and not Excerpt.objects.filter(interview=interview).needing_review().exists():
+        version = save_upload(request, form, lambda **upload: services.upload_transcript_version(interview, **upload))
+        if version is not None:
+            waiting = Excerpt.objects.filter(interview=interview).needing_review()
+            if has_unmapped_turns(version) and not waiting.exists():
                 return redirect("interviews:speaker_mapping", study=study.slug, pk=interview.pk)
             return _after_save(request, study, interview)
     context = {

@@ -33,26 +33,40 @@ def transcript_upload(request, study, pk):
         return redirect("coding:transcript_upload", study=study.slug, pk=interview.pk)
     form = TranscriptUploadForm(request.POST, request.FILES) if request.method == "POST" else TranscriptUploadForm()
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            version = services.import_transcript(
-                interview, name=upload.name, data=upload.read(), author=request.user, note=form.cleaned_data["note"]
-            )
-        except ImportRefused as refusal:
-            form.add_error("file", refusal.message)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Version %(number)s imported: %(turns)s speaker turns.")
-                % {"number": version.number, "turns": version.turns.count()},
-            )
-            unmapped = SpeakerTurn.objects.filter(version=version, speaker=None, is_interviewer=False).exclude(label="")
-            target = "interviews:speaker_mapping" if unmapped.exists() else "interviews:interview_detail"
+        version = save_upload(request, form, lambda **upload: services.import_transcript(interview, **upload))
+        if version is not None:
+            target = "interviews:speaker_mapping" if has_unmapped_turns(version) else "interviews:interview_detail"
             return redirect(target, study=study.slug, pk=interview.pk)
     context = {"study": study, "interview": interview, "form": form}
     return render(request, "interviews/transcript_upload.html", context, status=400 if form.errors else 200)
+
+
+def save_upload(request, form, save):
+    """Run `save(name=, data=, author=, note=)` for a valid upload form and say what it made.
+
+    A refused or invalid file becomes the form's error and the result is None (nothing was stored). Shared with
+    coding's upload of a later version, which saves through its own service.
+    """
+    upload = form.cleaned_data["file"]
+    try:
+        version = save(name=upload.name, data=upload.read(), author=request.user, note=form.cleaned_data["note"])
+    except ImportRefused as refusal:
+        form.add_error("file", refusal.message)
+        return None
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+    messages.success(
+        request,
+        _("Version %(number)s imported: %(turns)s speaker turns.")
+        % {"number": version.number, "turns": version.turns.count()},
+    )
+    return version
+
+
+def has_unmapped_turns(version):
+    """Whether some labelled turn of `version` has no speaker yet (one query)."""
+    return SpeakerTurn.objects.filter(version=version, speaker=None, is_interviewer=False).exclude(label="").exists()
 
 
 @login_required
