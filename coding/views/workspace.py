@@ -58,10 +58,16 @@ STRINGS = {
 }
 
 
-def get_workspace_interview(request, study, pk, *, need=permissions.READ):
-    """The interview row alone (not its text, which the JSON endpoints never need); 404 outside the user's sites."""
-    interview = get_object_or_404(Interview.objects.visible_to(request.user).filter(study=study), pk=pk)
-    require_site(request, study, interview.site_id, need)
+def get_workspace_interview(request, slug, pk, *, need=permissions.READ):
+    """The interview and its study in one query (not its text, which the JSON endpoints never need).
+
+    404 for whoever may not read it (outsiders, partners, members of other sites), as get_study and
+    get_interview would answer; 403 when the user may read it but not do what `need` names.
+    """
+    interview = get_object_or_404(
+        Interview.objects.visible_to(request.user).filter(study__slug=slug).select_related("study"), pk=pk
+    )
+    require_site(request, interview.study, interview.site_id, need)
     return interview
 
 
@@ -98,7 +104,6 @@ def workspace(request, study, pk):
 @require_GET
 def workspace_codings(request, study, pk):
     """The page's data as JSON; 304 when the If-None-Match token is still current (two queries past the access)."""
-    study = get_study(request, study)
     interview = get_workspace_interview(request, study, pk)
     coder = coder_filter(request)
     etag = f'"{change_token(interview, coder)}"'
@@ -119,21 +124,14 @@ def workspace_codings(request, study, pk):
 @login_required
 def workspace_excerpt_create(request, study, pk):
     """Code a range: {start, end, code_ids, idempotency_key} → 201 with the excerpt, 200 when the key was used."""
-    study = get_study(request, study)
     interview = get_workspace_interview(request, study, pk, need=permissions.CODE)
     try:
         body = _payload(request)
         start, end = _extent(body)
         code_ids, key = _code_ids(body), _key(body)
-        # The same coder coding the same words again adds codes to their excerpt rather than making a twin.
-        same = (
-            Excerpt.objects.placed()
-            .filter(interview=interview, version_id=interview.current_version_id, created_by=request.user)
-            .filter(start=start, end=end)
-            .first()
-        )
-        if same is not None:
-            same.interview = interview
+        if body.get("excerpt_id") is not None:
+            # The page knows it coded these very words already: the codes join that excerpt, no twin is made.
+            same = _own_excerpt(request, interview, body["excerpt_id"], start, end)
             services.add_codings(same, code_ids=code_ids, coder=request.user)
             return JsonResponse({"excerpt": excerpt_entry(same)})
         excerpt, created = services.create_excerpt(
@@ -148,7 +146,6 @@ def workspace_excerpt_create(request, study, pk):
 @login_required
 def workspace_coding_remove(request, study, pk, coding_pk):
     """Remove one coding (the excerpt goes when it was its last); only its coder or a researcher may."""
-    study = get_study(request, study)
     interview = get_workspace_interview(request, study, pk, need=permissions.CODE)
     coding = get_object_or_404(
         Coding.objects.filter(excerpt__interview=interview).select_related("excerpt"), pk=coding_pk
@@ -164,7 +161,6 @@ def workspace_coding_remove(request, study, pk, coding_pk):
 @login_required
 def workspace_excerpt_extent(request, study, pk, excerpt_pk):
     """Move an excerpt to {start, end}; only its author or a researcher may."""
-    study = get_study(request, study)
     interview = get_workspace_interview(request, study, pk, need=permissions.CODE)
     excerpt = get_object_or_404(Excerpt.objects.filter(interview=interview), pk=excerpt_pk)
     excerpt.interview = interview
@@ -187,8 +183,8 @@ def workspace_code_create(request, study, pk):
     An active root code of that name is returned as it is (200), so coding the same words twice makes one code.
     Creating a code restructures the codebook: researchers and administrators only.
     """
-    study = get_study(request, study)
     interview = get_workspace_interview(request, study, pk)
+    study = interview.study
     require(request, study, permissions.EDIT)
     try:
         body = _payload(request)
@@ -203,6 +199,20 @@ def workspace_code_create(request, study, pk):
     except ValidationError as error:
         return _refused(error)
     return JsonResponse({"code": code_entry(code)}, status=201)
+
+
+def _own_excerpt(request, interview, excerpt_id, start, end):
+    """The user's placed excerpt of this interview at exactly [start, end); ValidationError otherwise."""
+    excerpt = (
+        Excerpt.objects.placed()
+        .filter(interview=interview, version_id=interview.current_version_id, created_by=request.user)
+        .filter(pk=excerpt_id if isinstance(excerpt_id, int) else None, start=start, end=end)
+        .first()
+    )
+    if excerpt is None:
+        raise ValidationError(_("That excerpt is not yours or no longer covers this text."))
+    excerpt.interview = interview
+    return excerpt
 
 
 def _in_vivo_name(interview, start, end):

@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django.test.testcases import LiveServerThread
 from django.urls import reverse
@@ -68,6 +68,7 @@ def synthetic_transcript(rng, words, speaker):
 
 
 @builder
+@transaction.atomic  # one commit for the whole load, not one per INSERT
 def build_coding(bench):
     """The codebook, the coded interviews and the workspace's interview (bulk writes)."""
     rng = random.Random(4)
@@ -80,10 +81,7 @@ def build_coding(bench):
     ]
     specs.append((sites[0], WORKSPACE_WORDS, WORKSPACE_EXCERPTS, WORKSPACE_DOUBLE))
     interviews = _build_interviews(bench, rng, specs, speakers)
-    excerpts = codings = 0
-    for (_site, _words, count, double), (interview, version) in zip(specs, interviews, strict=True):
-        made = _code_interview(rng, interview, version, codes, coders, count=count, double=double)
-        excerpts, codings = excerpts + made[0], codings + made[1]
+    excerpts, codings = _code_interviews(rng, specs, interviews, codes, coders)
     workspace = interviews[-1][0]
     bench.data["workspace_interview"] = workspace
     bench.data["coding_interview"] = interviews[0][0]  # at the coder's site, for coding_create
@@ -147,31 +145,36 @@ def _build_interviews(bench, rng, specs, speakers):
     return list(zip(interviews, versions, strict=True))
 
 
-def _code_interview(rng, interview, version, codes, coders, *, count, double):
-    """`count` excerpts at random places, the first `double` of them with two codes; (excerpts, codings)."""
-    text = version.text
-    rows = []
-    for n in range(count):
-        start = rng.randrange(0, len(text) - 250)
-        end = start + rng.randint(20, 240)
-        selector = anchoring.text_quote(text, start, end)
-        rows.append(
-            Excerpt(
-                interview=interview,
-                version=version,
-                start=start,
-                end=end,
-                quote=selector.quote,
-                prefix=selector.prefix,
-                suffix=selector.suffix,
-                created_by=coders[n % 2],
+def _code_interviews(rng, specs, interviews, codes, coders):
+    """Per interview, `count` excerpts at random places, its first `double` with two codes; (excerpts, codings).
+
+    Written in batches across interviews: a few thousand rows per INSERT, not two INSERTs per interview.
+    """
+    rows, doubles = [], []
+    for (_site, _words, count, double), (interview, version) in zip(specs, interviews, strict=True):
+        text = version.text
+        for n in range(count):
+            start = rng.randrange(0, len(text) - 250)
+            end = start + rng.randint(20, 240)
+            selector = anchoring.text_quote(text, start, end)
+            rows.append(
+                Excerpt(
+                    interview=interview,
+                    version=version,
+                    start=start,
+                    end=end,
+                    quote=selector.quote,
+                    prefix=selector.prefix,
+                    suffix=selector.suffix,
+                    created_by=coders[n % 2],
+                )
             )
-        )
+            doubles.append(n < double)
     excerpts = Excerpt.objects.bulk_create(rows, batch_size=BATCH)
     codings = [
         Coding(excerpt=excerpt, code=code, coder=excerpt.created_by)
-        for n, excerpt in enumerate(excerpts)
-        for code in rng.sample(codes, 2 if n < double else 1)
+        for excerpt, two in zip(excerpts, doubles, strict=True)
+        for code in rng.sample(codes, 2 if two else 1)
     ]
     Coding.objects.bulk_create(codings, batch_size=BATCH)
     return len(excerpts), len(codings)

@@ -59,6 +59,12 @@ export class Session {
     return this.excerptsById.get(id);
   }
 
+  /** The current user's excerpt covering exactly {start, end}, if the page knows one. */
+  ownExcerptAt({ start, end }) {
+    const me = this.data.me;
+    return this.data.excerpts.find((e) => e.start === start && e.end === end && e.created_by === me);
+  }
+
   codingById(codingId) {
     for (const excerpt of this.data.excerpts) {
       const coding = excerpt.codes.find((item) => item.coding_id === codingId);

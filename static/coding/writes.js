@@ -29,6 +29,10 @@ export class Writes {
       return;
     }
     const body = { start: target.start, end: target.end, code_ids: codeIds, idempotency_key: newKey() };
+    const mine = this.session.ownExcerptAt(target);
+    if (mine) {
+      body.excerpt_id = mine.id; // the codes join it rather than making a twin of the same words
+    }
     this.write(async () => {
       const { excerpt } = await this.session.api.createExcerpt(body);
       this.session.upsertExcerpt(excerpt);

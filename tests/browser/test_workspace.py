@@ -392,6 +392,12 @@ def test_pinned_codes_apply_with_their_number_key(open_workspace, coder, codes):
     assert Excerpt.objects.get().codings.get().code == codes[2]
     assert json.loads(page.evaluate("localStorage.getItem('hlmstudy:pins:etude')")) == [codes[2].pk]
 
+    page.evaluate(SELECT_JS, ["voisines", None])  # the same words again, another code: the same excerpt
+    page.keyboard.press("c")
+    pick(page, "Lieux")
+    expect(page.locator("#ws-status")).to_contain_text("Lieux", timeout=WAIT_MS)
+    assert set(Excerpt.objects.get().codings.values_list("code__name", flat=True)) == {"Émotions", "Lieux"}
+
 
 def test_in_vivo_makes_the_selection_a_code_and_applies_it(open_workspace, researcher, codes):
     page = open_workspace(researcher)

@@ -148,9 +148,9 @@ def test_polling_costs_a_few_queries_and_a_full_answer_a_few_more(
     for start in range(0, 40, 2):
         factory.make_excerpt(interview, start, start + 2, codes=list(codes), coder=coder)
 
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(9):
         response = client.get(url(interview))
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(6):
         unchanged = client.get(url(interview), headers={"if-none-match": response["ETag"]})
 
     assert len(response.json()["excerpts"]) == 20

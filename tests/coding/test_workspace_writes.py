@@ -80,17 +80,29 @@ def test_a_double_submit_with_the_same_key_makes_one_excerpt(login, coder, inter
     assert Excerpt.objects.count() == 1 and Coding.objects.count() == 1
 
 
-def test_coding_the_same_words_again_adds_the_code_to_the_coders_excerpt(login, coder, researcher, interview, codes):
+def test_coding_the_same_words_again_adds_the_code_to_the_coders_excerpt(login, coder, interview, codes):
     client = login(coder)
-    create(client, interview, 8, 14, [codes[0].pk])
-    factory.make_excerpt(interview, 8, 14, codes=[codes[0]], coder=researcher)
+    first = create(client, interview, 8, 14, [codes[0].pk]).json()["excerpt"]
+    body = {"start": 8, "end": 14, "code_ids": [codes[1].pk], "excerpt_id": first["id"], "idempotency_key": "k2"}
 
-    response = create(client, interview, 8, 14, [codes[1].pk])
+    response = post(client, "workspace_excerpt_create", interview, body)
 
     assert response.status_code == 200
-    assert Excerpt.objects.count() == 2  # the researcher's stays their own
-    mine = Excerpt.objects.get(created_by=coder)
-    assert set(mine.codings.values_list("code_id", flat=True)) == {codes[0].pk, codes[1].pk}
+    assert Excerpt.objects.count() == 1
+    assert {c["code_id"] for c in response.json()["excerpt"]["codes"]} == {codes[0].pk, codes[1].pk}
+
+
+@pytest.mark.parametrize("whose", ["someone_else", "other_words"])
+def test_codes_join_only_the_coders_own_excerpt_at_those_words(login, coder, researcher, interview, codes, whose):
+    theirs = factory.make_excerpt(interview, 8, 14, codes=[codes[0]], coder=researcher)
+    mine = factory.make_excerpt(interview, 20, 30, codes=[codes[0]], coder=coder)
+    target = theirs if whose == "someone_else" else mine
+    body = {"start": 8, "end": 14, "code_ids": [codes[1].pk], "excerpt_id": target.pk}
+
+    response = post(login(coder), "workspace_excerpt_create", interview, body)
+
+    assert response.status_code == 400
+    assert not Coding.objects.filter(code=codes[1]).exists()
 
 
 @pytest.mark.parametrize(
