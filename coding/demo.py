@@ -83,13 +83,13 @@ def load_codings(study, *, coders, sources=None):
         for interview, text in sources:
             if not _codable(interview, text, site_ids):
                 continue
-            ranges = []
+            ranges, present = [], {THEME_CODES[theme] for *_span, theme in text.themes if theme in THEME_CODES}
             for start, end, theme in text.themes:
                 key = coding_key(interview, start, end)
                 reading = (
                     _first_reading(start, end, theme)
                     if rank == 0
-                    else _second_reading(text.text, start, end, theme, key)
+                    else _second_reading(text.text, start, end, theme, key, present)
                 )
                 if (coder.pk, key) not in done and reading is not None and reading[2] in codes:
                     ranges.append((reading[0], reading[1], [codes[reading[2]].pk], key))
@@ -126,14 +126,18 @@ def _codable(interview, text, site_ids):
     )
 
 
-def _second_reading(text, start, end, theme, key):
-    """How an independent coder codes the span: mostly the same, sometimes not (deterministic per span)."""
+def _second_reading(text, start, end, theme, key, present):
+    """How an independent coder codes the span: mostly the same, sometimes not (deterministic per span).
+
+    A different code is a sibling that the interview carries elsewhere (present: the codes of its themes), the
+    confusion a coder makes, which also keeps a site's silent codes silent.
+    """
     roll = zlib.crc32(key.encode()) % 100
     path = THEME_CODES.get(theme)
     if path is None or roll < SKIPPED:
         return None
     if roll < SIBLING:
-        others = siblings(path)
+        others = [other for other in siblings(path) if other in present]
         return (start, end, others[roll % len(others)]) if others else (start, end, path)
     if roll < SHIFTED:
         return (*_cut_at_a_sentence(text, start, end, first=roll % 2 == 0), path)

@@ -135,8 +135,8 @@ def test_the_coder_codes_only_their_site_and_agrees_often_but_not_always(demo):
 
 
 def site_sets():
-    """{code path: sites where it or a sub-code is coded} for the researcher's codings."""
-    rows = codings_by("chercheure@demo.test").values_list(
+    """{code path: sites where it or a sub-code is coded}, whoever coded it."""
+    rows = Coding.objects.filter(excerpt__interview__study__slug="demo").values_list(
         "code__parent__name", "code__name", "excerpt__interview__site__code"
     )
     sites = {}
@@ -196,10 +196,15 @@ def test_the_codebook_has_distinct_colours_and_french_definitions():
 
 def test_a_second_coder_varies_deterministically_and_only_now_and_then():
     text = "Première phrase. Deuxième phrase, plus longue. Troisième."
-    readings = [coding_demo._second_reading(text, 0, len(text), "silo", f"k{n}") for n in range(400)]
-    assert readings == [coding_demo._second_reading(text, 0, len(text), "silo", f"k{n}") for n in range(400)]
-    same = readings.count((0, len(text), THEME_CODES["silo"]))
+    present = {THEME_CODES["silo"], THEME_CODES["expertises"], THEME_CODES["isolement"]}
+
+    def readings():
+        return [coding_demo._second_reading(text, 0, len(text), "silo", f"k{n}", present) for n in range(400)]
+
+    assert readings() == readings()
+    same = readings().count((0, len(text), THEME_CODES["silo"]))
     assert 0.7 * 400 < same < 0.85 * 400
-    assert readings.count(None) > 0
-    cuts = {(start, end) for start, end, _path in filter(None, readings)} - {(0, len(text))}
+    assert readings().count(None) > 0
+    assert {path for *_span, path in filter(None, readings())} == {THEME_CODES["silo"], THEME_CODES["expertises"]}
+    cuts = {(start, end) for start, end, _path in filter(None, readings())} - {(0, len(text))}
     assert cuts == {(17, len(text)), (0, 46)}
