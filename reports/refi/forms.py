@@ -25,6 +25,8 @@ class RefiImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["site"].queryset = sites
         self.fields["site"].empty_label = _("None: the file says")
+        if len(sites) == 1:  # the only site the member may import into is where unplaced sources go
+            self.fields["site"].initial = sites[0].pk
 
     def clean_file(self):
         upload = check_upload_size(self.cleaned_data["file"])

@@ -38,7 +38,8 @@ def maker(namespace, kind):
 
 def of_rows(namespace, kind, pks):
     """{GUID: pk} for the given pks: how an import recognises objects exported from the same study."""
-    return {make(namespace, kind, pk): pk for pk in pks}
+    guid = maker(namespace, kind)
+    return {guid(pk): pk for pk in pks}
 
 
 def key(value):

@@ -40,7 +40,7 @@ class SourceImport:
         excerpt_pks = Excerpt.objects.filter(interview__study=study).values_list("pk", flat=True)
         self.known_excerpts = set(guids.of_rows(ns, "excerpt", excerpt_pks))
         self.kinds = choice_lookup(Interview.Kind.choices)
-        self.rows = []  # (Excerpt, [(code, coder, reading.Coding)], note keys, description)
+        self.rows = []  # (excerpt values, [(code, coder, reading.Coding)], note keys, description)
         self.tally = {"known": 0, "missing code": 0, "twice": 0, "whole": 0, "variables": set()}
 
     def run(self):
@@ -74,7 +74,7 @@ class SourceImport:
     def _interviews(self, readable):
         """context.interviews for every readable source: the recognised ones found, the others created in bulk."""
         recognised = {self.recognised[s.key]: s for s, _placer in readable if s.key in self.recognised}
-        for interview in Interview.objects.filter(pk__in=recognised).select_related("current_version"):
+        for interview in Interview.objects.filter(pk__in=recognised).select_related("site", "current_version"):
             source = recognised[interview.pk]
             self.sites.checked(interview.site)
             self.context.interviews[source.key] = interview
@@ -85,6 +85,7 @@ class SourceImport:
             )
         new = [(source, placer) for source, placer in readable if source.key not in self.recognised]
         interviews = Interview.objects.bulk_create([self._interview(source) for source, _placer in new])
+        note = (_("Imported from %(file)s") % {"file": self.context.report.file_name})[:300]
         versions = TranscriptVersion.objects.bulk_create(
             [
                 TranscriptVersion(
@@ -95,7 +96,6 @@ class SourceImport:
                     note=note,
                 )
                 for interview, (source, placer) in zip(interviews, new, strict=True)
-                for note in [(_("Imported from %(file)s") % {"file": self.context.report.file_name})[:300]]
             ],
             batch_size=200,
         )
@@ -111,13 +111,12 @@ class SourceImport:
         reserved, others = variable_values(self.context, source.values)
         self.tally["variables"] |= {self.context.project.variables.get(v.variable_key, ("?",))[0] for v in others}
         site_name = reserved.get(vocabulary.SITE) or self.case_sites.get(source.key)
-        date = reserved.get(vocabulary.INTERVIEW_DATE, "")
         return Interview(
             study=self.context.study,
             site=self.sites.required(site_name, _("the source “%(name)s”") % {"name": source.name}),
             kind=self.kinds.get(reserved.get(vocabulary.INTERVIEW_KIND, "").casefold(), Interview.Kind.INDIVIDUAL),
             title=_title(source.name),
-            date=parse_date(date[:10]) if date else None,
+            date=_date(reserved.get(vocabulary.INTERVIEW_DATE, "")),
             status=Interview.Status.READY,
             created_by=self.context.by,
         )
@@ -315,6 +314,14 @@ def insert_rows(model, fields, rows):
             for pk, row in zip(pks, rows, strict=True):
                 copy.write_row((pk, *row))
     return pks
+
+
+def _date(text):
+    """The date a variable value gives ("2019-05-01", or a date-time), or None."""
+    try:
+        return parse_date(text.strip()[:10])
+    except ValueError:  # well formed but impossible, such as 2019-02-30
+        return None
 
 
 def _title(name):

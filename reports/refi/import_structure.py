@@ -57,7 +57,7 @@ class _Codebook:
     def __init__(self, context):
         self.context = context
         existing = list(Code.objects.filter(study=context.study))
-        self.paths = _paths(existing)
+        self.paths = _paths(existing, archived=True)  # an export carries archived codes too
         self.recognised = guids.of_rows(context.ns, "code", [c.pk for c in existing if c.merged_into_id is None])
         self.rows, self.wanted, self.notes, self.folders, self.seen = [], {}, [], 0, set()
 
@@ -109,18 +109,18 @@ class _Codebook:
             self.walk(code.children, path)
 
 
-def _paths(codes):
-    """{pk: (names from the top down)} for the active codes among `codes`."""
-    active = {code.pk: code for code in codes if not code.is_archived and code.merged_into_id is None}
+def _paths(codes, *, archived=False):
+    """{pk: (names from the top down)} for the active codes among `codes` (and the archived ones, if asked)."""
+    kept = {code.pk: code for code in codes if code.merged_into_id is None and (archived or not code.is_archived)}
     paths = {}
 
     def path(code):
         if code.pk not in paths:
-            parent = active.get(code.parent_id)
+            parent = kept.get(code.parent_id)
             paths[code.pk] = (*(path(parent) if parent else ()), code.name)
         return paths[code.pk]
 
-    for code in active.values():
+    for code in kept.values():
         path(code)
     return paths
 

@@ -142,3 +142,17 @@ def test_importing_a_study_into_itself_again_duplicates_nothing(study, site_a, s
     assert snapshot(study) == before
     assert report.mapped["interviews"] == report.mapped["excerpts"] == report.mapped["memos"] == 0
     assert "5 selections came from this study" in report.as_text()
+
+
+def test_an_archived_code_exported_with_its_codings_is_recognised_on_the_way_back(
+    study, site_a, site_b, researcher, coder
+):
+    from coding.services import archive_code
+
+    coded = build_study(study, site_a, site_b, researcher, coder)
+    archive_code(coded["codes"][2], by=researcher)
+    before = snapshot(study)
+    exported = export.export_project(study, user=researcher).content
+    assert_valid_project(exported)
+    import_.import_file(study, name="etude.qdpx", data=exported, by=researcher)
+    assert snapshot(study) == before
