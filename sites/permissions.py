@@ -32,6 +32,8 @@ class Grant:
     study_id: int
     role: str
     site_ids: frozenset  # empty: every site of the study
+    study_slug: str = ""  # for the navigation bar, read in the same query
+    study_title: str = ""
 
     @property
     def all_sites(self):
@@ -39,7 +41,8 @@ class Grant:
 
 
 def grants(user):
-    """The user's memberships as plain grants; one query per request, then cached on the user object."""
+    """The user's memberships as plain grants; one query per request (the studies' slugs and titles joined in, for
+    the navigation bar), then cached on the user object."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return ()
     cached = getattr(user, "_hlm_grants", None)
@@ -47,14 +50,17 @@ def grants(user):
         from sites.models import Membership
 
         rows = {}
-        for study_id, role, site_id in Membership.objects.filter(user=user).values_list(
-            "study_id", "role", "sites__id"
+        for study_id, role, site_id, slug, title in Membership.objects.filter(user=user).values_list(
+            "study_id", "role", "sites__id", "study__slug", "study__title"
         ):
-            key = (study_id, role)
+            key = (study_id, role, slug, title)
             rows.setdefault(key, set())
             if site_id is not None:
                 rows[key].add(site_id)
-        cached = tuple(Grant(study_id, role, frozenset(site_ids)) for (study_id, role), site_ids in rows.items())
+        cached = tuple(
+            Grant(study_id, role, frozenset(site_ids), slug, title)
+            for (study_id, role, slug, title), site_ids in rows.items()
+        )
         user._hlm_grants = cached
     return cached
 

@@ -7,20 +7,16 @@ from django.utils.translation import gettext as _
 
 from coding import anchoring
 from coding.models import Code, Coding, Excerpt, Memo
-from interviews.models import TranscriptVersion
 from sites import permissions
 
 
-@transaction.atomic
 def create_excerpt(interview, *, start, end, code_ids, coder, idempotency_key=""):
     """Code [start, end) of the current version with `code_ids` for `coder`; (excerpt, created).
 
-    The same (coder, idempotency_key) returns the first excerpt (a double submit makes one). About 5 queries.
+    The same (coder, idempotency_key) returns the first excerpt (a double submit makes one): the insert is
+    tried and the unique constraint answers, rather than a lookup before every insert. The reads run
+    before the transaction, which holds only the two inserts: about 7 queries in all.
     """
-    if idempotency_key:
-        existing = Excerpt.objects.filter(created_by=coder, idempotency_key=idempotency_key).first()
-        if existing is not None:
-            return existing, False
     version = _current_version(interview)
     start, end = _checked_extent(version.text, start, end)
     codes = _active_codes(interview.study_id, code_ids)
@@ -39,10 +35,13 @@ def create_excerpt(interview, *, start, end, code_ids, coder, idempotency_key=""
     try:
         with transaction.atomic():
             excerpt.save()
+            Coding.objects.bulk_create(Coding(excerpt=excerpt, code=code, coder=coder) for code in codes)
     except IntegrityError:
-        # Another request with the same key won the race: theirs is the excerpt.
-        return Excerpt.objects.get(created_by=coder, idempotency_key=idempotency_key), False
-    Coding.objects.bulk_create(Coding(excerpt=excerpt, code=code, coder=coder) for code in codes)
+        # A request with the same key came first (a double submit, or a race): theirs is the excerpt.
+        existing = Excerpt.objects.filter(created_by=coder, idempotency_key=idempotency_key).first()
+        if not idempotency_key or existing is None:
+            raise
+        return existing, False
     return excerpt, True
 
 
@@ -143,14 +142,10 @@ def discard_excerpt(excerpt, *, by):
 
 
 def _current_version(interview):
-    version = (
-        TranscriptVersion.objects.filter(pk=interview.current_version_id).first()
-        if interview.current_version_id
-        else None
-    )
-    if version is None:
+    """The interview's current version: the one the caller loaded with it (select_related), else one query."""
+    if not interview.current_version_id:
         raise ValidationError(_("This interview has no transcript yet."))
-    return version
+    return interview.current_version
 
 
 def _checked_extent(text, start, end):

@@ -19,9 +19,8 @@ from coding import services
 from coding.models import Code, Coding, Excerpt
 from coding.views.workspace_data import change_token, code_entry, excerpt_entry, transcript_html, workspace_data
 from interviews.models import Interview
-from interviews.views.access import get_interview
 from sites import permissions
-from sites.views.access import get_study, require, require_site
+from sites.views.access import require, require_site
 
 IN_VIVO_NAME_LENGTH = 80  # characters of the selection kept as an in-vivo code's name
 
@@ -58,15 +57,16 @@ STRINGS = {
 }
 
 
-def get_workspace_interview(request, slug, pk, *, need=permissions.READ):
-    """The interview and its study in one query (not its text, which the JSON endpoints never need).
+def get_workspace_interview(request, slug, pk, *, need=permissions.READ, with_text=False):
+    """The interview and its study in one query; its current version (text included) too when `with_text`.
 
     404 for whoever may not read it (outsiders, partners, members of other sites), as get_study and
     get_interview would answer; 403 when the user may read it but not do what `need` names.
     """
-    interview = get_object_or_404(
-        Interview.objects.visible_to(request.user).filter(study__slug=slug).select_related("study"), pk=pk
-    )
+    interviews = Interview.objects.visible_to(request.user).filter(study__slug=slug).select_related("study")
+    if with_text:
+        interviews = interviews.select_related("current_version", "site")
+    interview = get_object_or_404(interviews, pk=pk)
     require_site(request, interview.study, interview.site_id, need)
     return interview
 
@@ -82,8 +82,8 @@ def coder_filter(request):
 @login_required
 @require_GET
 def workspace(request, study, pk):
-    study = get_study(request, study)
-    interview = get_interview(request, study, pk)
+    interview = get_workspace_interview(request, study, pk, with_text=True)
+    study = interview.study
     version = interview.current_version
     coder = coder_filter(request)
     context = {
@@ -124,7 +124,7 @@ def workspace_codings(request, study, pk):
 @login_required
 def workspace_excerpt_create(request, study, pk):
     """Code a range: {start, end, code_ids, idempotency_key} → 201 with the excerpt, 200 when the key was used."""
-    interview = get_workspace_interview(request, study, pk, need=permissions.CODE)
+    interview = get_workspace_interview(request, study, pk, need=permissions.CODE, with_text=True)
     try:
         body = _payload(request)
         start, end = _extent(body)
