@@ -1,10 +1,13 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from coding import services
-from coding.models import Code, Memo
+from coding.models import Adjudication, Code, Memo
+from interviews.models import Interview
+from sites import permissions
 
 
 class VersionedForm(forms.ModelForm):
@@ -165,3 +168,55 @@ class ExcerptPlaceForm(forms.Form):
         if start is not None and end is not None and not 0 <= start < end <= len(self.text):
             raise ValidationError(_("Choose a non-empty range inside the current text."))
         return data
+
+
+class AssignmentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    coders = forms.ModelMultipleChoiceField(
+        label=_("Coders"),
+        queryset=get_user_model().objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Two or more: each codes the interviews without seeing the others' codings until you close it."),
+    )
+    interviews = forms.ModelMultipleChoiceField(
+        label=_("Interviews"), queryset=Interview.objects.none(), widget=forms.SelectMultiple(attrs={"size": 12})
+    )
+
+    def __init__(self, *args, study, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["coders"].queryset = (
+            get_user_model()
+            .objects.filter(memberships__study=study, memberships__role__in=sorted(permissions.CODE), is_active=True)
+            .order_by("first_name", "email")
+        )
+        self.fields["coders"].label_from_instance = lambda user: user.get_full_name() or user.email
+        self.fields["interviews"].queryset = (
+            Interview.objects.visible_to(user)
+            .filter(study=study, current_version__isnull=False)
+            .select_related("site")
+            .order_by("site__code", "title")
+        )
+        self.fields["interviews"].label_from_instance = lambda interview: f"{interview.site.code} — {interview.title}"
+
+    def clean_coders(self):
+        coders = self.cleaned_data["coders"]
+        if len(coders) < 2:
+            raise forms.ValidationError(_("Choose at least two coders."))
+        return coders
+
+
+class AdjudicationForm(forms.Form):
+    code = forms.IntegerField(widget=forms.HiddenInput)
+    start = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    end = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    decision = forms.ChoiceField(label=_("Decision"), choices=Adjudication.Decision.choices[:5])
+    redraw_start = forms.IntegerField(label=_("New start"), required=False, min_value=0)
+    redraw_end = forms.IntegerField(label=_("New end"), required=False, min_value=1)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == Adjudication.Decision.REDRAW:
+            start, end = cleaned.get("redraw_start"), cleaned.get("redraw_end")
+            if start is None or end is None or start >= end:
+                raise forms.ValidationError(_("To redraw, give a start before the end."))
+        return cleaned

@@ -24,6 +24,16 @@ class CodingScopeMixin:
         return self.filter(permissions.scope_q(user, permissions.CODE, study=self.study_path, site=self.site_path))
 
 
+def blinded_interviews(user):
+    """The interviews the user double-codes in an open assignment, as a subquery (no query of its own).
+
+    Blind coding: there, the user sees only their own codings and excerpts, through every URL.
+    """
+    return Assignment.interviews.through.objects.filter(
+        assignment__closed_at__isnull=True, assignment__passes__coder_id=getattr(user, "pk", None)
+    ).values("interview_id")
+
+
 class CodeQuerySet(CodingScopeMixin, StudyWideQuerySet):
     def active(self):
         """The codes of the working codebook: neither archived nor merged into another."""
@@ -93,6 +103,13 @@ class ExcerptQuerySet(CodingScopeMixin, ScopedQuerySet):
     study_path = "interview__study"
     site_path = "interview__site"
 
+    def visible_to(self, user):
+        return super().visible_to(user).blind_for(user)
+
+    def blind_for(self, user):
+        """Leave out other people's excerpts on the interviews the user codes blind (no read scope applied)."""
+        return self.filter(Q(created_by_id=getattr(user, "pk", None)) | ~Q(interview_id__in=blinded_interviews(user)))
+
     def placed(self):
         return self.filter(needs_review=False)
 
@@ -153,6 +170,19 @@ class CodingQuerySet(CodingScopeMixin, ScopedQuerySet):
     study_path = "excerpt__interview__study"
     site_path = "excerpt__interview__site"
 
+    def visible_to(self, user):
+        return super().visible_to(user).blind_for(user)
+
+    def blind_for(self, user):
+        """Leave out other coders' codings on the interviews the user codes blind (no read scope applied)."""
+        return self.filter(
+            Q(coder_id=getattr(user, "pk", None)) | ~Q(excerpt__interview_id__in=blinded_interviews(user))
+        )
+
+    def consensus(self):
+        """The codings of the studies' consensus coders (adjudicated double coding)."""
+        return self.filter(coder_id__in=ConsensusCoder.objects.values("user_id"))
+
 
 class Coding(models.Model):
     excerpt = models.ForeignKey(Excerpt, on_delete=models.CASCADE, related_name="codings")
@@ -193,7 +223,9 @@ class MemoQuerySet(StudyWideQuerySet):
                     & (Q(excerpt__isnull=True) | Q(excerpt__interview__site_id__in=ids))
                 )
             q |= clause
-        return self.filter(q)
+        # Blind coding: a memo on someone else's excerpt of an interview the user codes blind stays hidden.
+        others = Excerpt.objects.filter(interview_id__in=blinded_interviews(user)).exclude(created_by_id=user.pk)
+        return self.filter(q).exclude(excerpt__in=others)
 
     def writable_by(self, user):
         """Memos the user may edit: their own where they may code, or any visible one for researchers."""
@@ -278,3 +310,7 @@ class Memo(models.Model):
             if getattr(self, f"{name}_id"):
                 return name
         return "study"
+
+
+# The double-coding models live in their own module (this one holds the codebook, excerpts and memos).
+from coding.assignments import Adjudication, Assignment, AssignmentPass, ConsensusCoder  # noqa: E402, F401

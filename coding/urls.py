@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coding.views import codebook, memos, review, transcripts, workspace
+from coding.views import agreement, codebook, memos, review, transcripts, workspace
 
 app_name = "coding"
 
@@ -43,6 +43,19 @@ urlpatterns = [
     path(MEMO + "edit/", memos.memo_edit, name="memo_edit"),
     path(INTERVIEW + "transcript/edit/", transcripts.transcript_edit, name="transcript_edit"),
     path(INTERVIEW + "transcript/upload/", transcripts.transcript_upload, name="transcript_upload"),
+    # Double coding and inter-coder agreement (issue 8).
+    path(STUDY + "assignments/", agreement.assignment_list, name="assignment_list"),
+    path(STUDY + "assignments/new/", agreement.assignment_create, name="assignment_create"),
+    path(STUDY + "assignments/<int:pk>/done/", agreement.assignment_done, name="assignment_done"),
+    path(STUDY + "assignments/<int:pk>/close/", agreement.assignment_close, name="assignment_close"),
+    path(STUDY + "agreement/", agreement.agreement_matrix, name="agreement_matrix"),
+    path(STUDY + "agreement/interviews/<int:pk>/", agreement.agreement_interview, name="agreement_interview"),
+    path(
+        STUDY + "agreement/interviews/<int:pk>/adjudicate/",
+        agreement.agreement_adjudicate,
+        name="agreement_adjudicate",
+    ),
+    path(STUDY + "agreement/interviews/<int:pk>/accept/", agreement.agreement_accept, name="agreement_accept"),
     path(STUDY + "excerpts/review/", review.excerpt_review_list, name="excerpt_review_list"),
     path(STUDY + "excerpts/<int:pk>/review/", review.excerpt_review, name="excerpt_review"),
     path(STUDY + "excerpts/<int:pk>/discard/", review.excerpt_review_discard, name="excerpt_review_discard"),

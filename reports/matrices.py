@@ -24,6 +24,7 @@ from django.core.cache import cache
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 
+from coding.models import blinded_interviews
 from interviews.models import Interview, TranscriptVersion
 from reports.codetree import CodeTree
 from reports.retrieval import placed_codings, speaker_expression
@@ -191,9 +192,11 @@ def cooccurrence(study, *, user, scope, form=None):
         counted = Count("excerpt__interview_id", distinct=True)
     # One filter() call, so that the other excerpt and its coding are the same joined rows in every condition,
     # and values() below reuses those joins.
+    # Blind coding: on an interview the user codes blind, the other excerpt's coding must be theirs too.
+    blind = ~Q(excerpt__interview_id__in=blinded_interviews(user)) | Q(**{f"{other}codings__coder_id": user.pk})
     rows = (
         codings.filter(code_id__in=ids)
-        .filter(**pairing)
+        .filter(blind, **pairing)
         .values("code_id", other_id=F(f"{other}codings__code_id"))
         .annotate(n=counted)
         .order_by()
@@ -215,13 +218,13 @@ def measure_label(measure):
     }[measure]
 
 
-def site_profile(study, *, user, site, tree):
+def site_profile(study, *, user, site, tree, consensus=False):
     """Per code (with its sub-codes) in one site: (themes, kinds), two queries.
 
     themes: excerpts, interviews and participants carrying the code, ranked by those three then codebook order,
     codes absent from the site left out; kinds: excerpts per speaker kind (codes × kinds, every code).
     """
-    codings = placed_codings(study, user).filter(excerpt__interview__site=site)
+    codings = placed_codings(study, user, consensus=consensus).filter(excerpt__interview__site=site)
     targets = {"excerpts": F("excerpt_id"), "interviews": F("excerpt__interview_id")}
     targets["participants"] = speaker_expression("id", "excerpt__")
     aggregates = {

@@ -174,7 +174,7 @@ def _line_start(text, offset, position):
     return offset + first
 
 
-def strongest_excerpts(codings, code_ids, *, limit, per_site=False):
+def strongest_excerpts(codings, code_ids, *, user, limit, per_site=False):
     """The strongest quotable excerpts among `codings` of `code_ids`: one query.
 
     Strongest: coded (with those codes) by the most coders, then the longest, among quotes of 40 to 400
@@ -182,7 +182,8 @@ def strongest_excerpts(codings, code_ids, *, limit, per_site=False):
     """
     ids = sorted(code_ids)
     coders = (
-        Coding.objects.filter(excerpt_id=OuterRef("pk"), code_id__in=ids)
+        Coding.objects.blind_for(user)
+        .filter(excerpt_id=OuterRef("pk"), code_id__in=ids)
         .values("excerpt_id")
         .annotate(n=Count("coder_id", distinct=True))
         .values("n")

@@ -32,7 +32,7 @@ from django.db.models import (
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from coding.models import Coding, Excerpt
+from coding.models import Coding, ConsensusCoder, Excerpt
 from interviews.models import Interview, InterviewParticipant, SpeakerTurn
 from reports.codetree import CodeTree
 from sites import permissions
@@ -56,9 +56,11 @@ SPEAKER_FIELDS = {
 }
 
 
-def placed_codings(study, user):
-    """The codings the user may read in the study, on excerpts that do not need review (no query yet)."""
-    return Coding.objects.visible_to(user).filter(excerpt__interview__study=study, excerpt__needs_review=False)
+def placed_codings(study, user, *, consensus=False):
+    """The codings the user may read in the study, on excerpts that do not need review (no query yet); with
+    `consensus`, only the consensus coder's (adjudicated double coding)."""
+    codings = Coding.objects.visible_to(user).filter(excerpt__interview__study=study, excerpt__needs_review=False)
+    return codings.consensus() if consensus else codings
 
 
 def _turn_at(prefix):
@@ -120,6 +122,11 @@ class RetrievalForm(forms.Form):
         help_text=_("Empty for everyone, “no_interviewer”, or a participant's pseudonym."),
     )
     coder = forms.TypedChoiceField(label=_("Coder"), coerce=int, required=False, empty_value=None)
+    consensus = forms.BooleanField(
+        label=_("Consensus codings only"),
+        required=False,
+        help_text=_("Only the codings settled by adjudicating double coding."),
+    )
     date_from = forms.DateField(
         label=_("Interviews from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -223,7 +230,7 @@ class RetrievalForm(forms.Form):
         excerpts = Excerpt.objects.visible_to(self.user).filter(interview__study=self.study, needs_review=False)
         # The coding-level filters in an EXISTS, the excerpt-level ones on the excerpt itself: one pass over
         # the excerpts, no second join to them from the codings.
-        own = Coding.objects.filter(self._coding_q(with_code=True), excerpt_id=OuterRef("pk"))
+        own = Coding.objects.blind_for(self.user).filter(self._coding_q(with_code=True), excerpt_id=OuterRef("pk"))
         return (
             self._narrowed(excerpts, "", combined=True)
             .filter(Exists(own))
@@ -237,6 +244,8 @@ class RetrievalForm(forms.Form):
             q &= Q(code_id__in=sorted(self.tree.ids(self._value("code"), with_subcodes=self.with_subcodes)))
         if self._value("coder"):
             q &= Q(coder_id=self._value("coder"))
+        if self._value("consensus"):
+            q &= Q(coder_id__in=ConsensusCoder.objects.filter(study=self.study).values("user_id"))
         return q
 
     def _narrowed(self, queryset, prefix, *, combined):
@@ -263,12 +272,14 @@ class RetrievalForm(forms.Form):
 
     def _combined(self, queryset, prefix, combine):
         """Keep the excerpts that meet the other code as `combine` says (see the module docstring)."""
-        others = Coding.objects.filter(
+        others = Coding.objects.blind_for(self.user).filter(
             code_id__in=sorted(self.tree.ids(self._value("other_code"), with_subcodes=self.with_subcodes)),
             excerpt__needs_review=False,
         )
         if self._value("coder"):
             others = others.filter(coder_id=self._value("coder"))
+        if self._value("consensus"):
+            others = others.consensus()
         if combine == "and_interview":
             return queryset.filter(Exists(others.filter(excerpt__interview_id=OuterRef(f"{prefix}interview_id"))))
         overlapping = Exists(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import cooccurrence, exports, portal, refi, retrieval, site_report, transversal
+from reports.views import agreement, cooccurrence, exports, portal, refi, retrieval, site_report, transversal
 
 app_name = "reports"
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path(ANALYSIS + "exports/", exports.export_index, name="export_index"),
     path(ANALYSIS + "exports/codings/", exports.export_codings, name="export_codings"),
     path(ANALYSIS + "exports/matrix/", exports.export_matrix, name="export_matrix"),
+    path(ANALYSIS + "exports/agreement/", agreement.agreement_export, name="agreement_export"),
     # REFI-QDA exchange (issue 7): the study as .qdpx, the codebook as .qdc, and importing either.
     path(EXCHANGE, refi.refi_exchange, name="refi_exchange"),
     path(EXCHANGE + "export/", refi.refi_project_export, name="refi_project_export"),

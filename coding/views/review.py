@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from coding import anchoring, services
 from coding.forms import ExcerptPlaceForm
-from coding.models import Excerpt
+from coding.models import Coding, Excerpt
 from coding.views.access import get_excerpt
 from interviews.models import Interview
 from interviews.views.access import get_interview
@@ -36,7 +36,7 @@ def excerpt_review_list(request, study):
         .filter(interview__study=study)
         .select_related("interview", "version", "created_by")
         .defer("version__text")
-        .prefetch_related("codings__code")
+        .prefetch_related(Prefetch("codings", Coding.objects.blind_for(request.user).select_related("code")))
         .order_by("interview__title", "interview_id", "start", "pk")
     )
     if interview is not None:

@@ -106,7 +106,7 @@ def workspace_codings(request, study, pk):
     """The page's data as JSON; 304 when the If-None-Match token is still current (two queries past the access)."""
     interview = get_workspace_interview(request, study, pk)
     coder = coder_filter(request)
-    etag = f'"{change_token(interview, coder)}"'
+    etag = f'"{change_token(interview, request.user, coder)}"'
     sent = {tag.strip().removeprefix("W/") for tag in request.headers.get("If-None-Match", "").split(",")}
     if etag in sent:
         response = HttpResponse(status=304)
@@ -133,13 +133,13 @@ def workspace_excerpt_create(request, study, pk):
             # The page knows it coded these very words already: the codes join that excerpt, no twin is made.
             same = _own_excerpt(request, interview, body["excerpt_id"], start, end)
             services.add_codings(same, code_ids=code_ids, coder=request.user)
-            return JsonResponse({"excerpt": excerpt_entry(same)})
+            return JsonResponse({"excerpt": excerpt_entry(same, request.user)})
         excerpt, created = services.create_excerpt(
             interview, start=start, end=end, code_ids=code_ids, coder=request.user, idempotency_key=key
         )
     except ValidationError as error:
         return _refused(error)
-    return JsonResponse({"excerpt": excerpt_entry(excerpt)}, status=201 if created else 200)
+    return JsonResponse({"excerpt": excerpt_entry(excerpt, request.user)}, status=201 if created else 200)
 
 
 @require_POST
@@ -148,7 +148,8 @@ def workspace_coding_remove(request, study, pk, coding_pk):
     """Remove one coding (the excerpt goes when it was its last); only its coder or a researcher may."""
     interview = get_workspace_interview(request, study, pk, need=permissions.CODE)
     coding = get_object_or_404(
-        Coding.objects.filter(excerpt__interview=interview).select_related("excerpt"), pk=coding_pk
+        Coding.objects.blind_for(request.user).filter(excerpt__interview=interview).select_related("excerpt"),
+        pk=coding_pk,
     )
     try:
         excerpt_gone = services.remove_coding(coding, by=request.user)
@@ -162,7 +163,7 @@ def workspace_coding_remove(request, study, pk, coding_pk):
 def workspace_excerpt_extent(request, study, pk, excerpt_pk):
     """Move an excerpt to {start, end}; only its author or a researcher may."""
     interview = get_workspace_interview(request, study, pk, need=permissions.CODE)
-    excerpt = get_object_or_404(Excerpt.objects.filter(interview=interview), pk=excerpt_pk)
+    excerpt = get_object_or_404(Excerpt.objects.blind_for(request.user).filter(interview=interview), pk=excerpt_pk)
     excerpt.interview = interview
     try:
         body = _payload(request)
@@ -172,7 +173,7 @@ def workspace_excerpt_extent(request, study, pk, excerpt_pk):
         return JsonResponse({"error": str(error)}, status=403)
     except ValidationError as error:
         return _refused(error)
-    return JsonResponse({"excerpt": excerpt_entry(excerpt)})
+    return JsonResponse({"excerpt": excerpt_entry(excerpt, request.user)})
 
 
 @require_POST

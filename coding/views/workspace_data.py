@@ -57,22 +57,23 @@ def _block_html(text, block, index, turns, speakers):
     )
 
 
-def placed_codings(interview, coder=None):
-    """The codings painted on the current version: excerpts that need review stay out."""
-    codings = Coding.objects.filter(
+def placed_codings(interview, user, coder=None):
+    """The codings painted on the current version for `user`: excerpts that need review stay out, and so do other
+    coders' codings while the user codes this interview blind (an open double-coding assignment)."""
+    codings = Coding.objects.blind_for(user).filter(
         excerpt__interview=interview, excerpt__version_id=interview.current_version_id, excerpt__needs_review=False
     )
     return codings if coder is None else codings.filter(coder_id=coder)
 
 
-def change_token(interview, coder=None):
+def change_token(interview, user, coder=None):
     """A token that changes whenever anything the workspace shows changes (two aggregate queries).
 
     Counts and sums catch additions and removals, the latest `updated_at` and the offset sums catch edits
     of an excerpt, the codes' version sum catches any codebook change (every change adds one to a version).
     workspace_data computes the same token from the rows it reads, without these queries.
     """
-    codings = placed_codings(interview, coder).aggregate(
+    codings = placed_codings(interview, user, coder).aggregate(
         n=Count("pk"),
         ids=Sum("pk"),
         touched=Max("excerpt__updated_at"),
@@ -111,7 +112,7 @@ def workspace_data(interview, user, coder=None):
     """
     # Sorted here, in text order: cheaper than asking the database to sort the joined rows.
     rows = sorted(
-        placed_codings(interview, coder).values_list(
+        placed_codings(interview, user, coder).values_list(
             "pk",
             "code_id",
             "coder_id",
@@ -158,7 +159,7 @@ def workspace_data(interview, user, coder=None):
 def _coders(interview, user, coder_ids=None):
     """{user id: display name} of the interview's coders (given, or looked up) and the current user (one query)."""
     if coder_ids is None:
-        coder_ids = Coding.objects.filter(excerpt__interview=interview).values("coder_id")
+        coder_ids = Coding.objects.blind_for(user).filter(excerpt__interview=interview).values("coder_id")
     users = get_user_model().objects.filter(Q(pk__in=coder_ids) | Q(pk=user.pk)).order_by("first_name", "email")
     return {
         pk: f"{first} {last}".strip() or email
@@ -190,9 +191,9 @@ def codebook_entries(codes):
     return entries
 
 
-def excerpt_entry(excerpt):
-    """One excerpt as the workspace JSON gives it (one query for its codings)."""
-    codings = excerpt.codings.select_related("coder").order_by("code_id", "pk")
+def excerpt_entry(excerpt, user):
+    """One excerpt as the workspace JSON gives it to `user` (one query for its codings)."""
+    codings = Coding.objects.blind_for(user).filter(excerpt=excerpt).select_related("coder").order_by("code_id", "pk")
     return {
         "id": excerpt.pk,
         "start": excerpt.start,

@@ -17,7 +17,9 @@ PAGE_SIZE = 20
 def retrieval(request, study):
     study = get_study(request, study)
     form = RetrievalForm(request.GET or None, study=study, user=request.user)
-    codings = Coding.objects.select_related("code", "coder").order_by("code__name", "coder__email")
+    codings = (
+        Coding.objects.blind_for(request.user).select_related("code", "coder").order_by("code__name", "coder__email")
+    )
     excerpts = form.excerpts().select_related("interview__site").prefetch_related(Prefetch("codings", codings))
     page = Paginator(excerpts, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {

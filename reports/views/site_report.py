@@ -26,11 +26,15 @@ def site_report(request, study, code):
     study = get_study(request, study)
     site = get_site(request, study, code)
     tree = CodeTree(study)
-    themes, kinds = site_profile(study, user=request.user, site=site, tree=tree)
-    ranked = _ranked(study, site, tree, themes, kinds)
-    codings = placed_codings(study, request.user).filter(excerpt__interview__site=site)
+    consensus = request.GET.get("consensus") == "1"
+    themes, kinds = site_profile(study, user=request.user, site=site, tree=tree, consensus=consensus)
+    ranked = _ranked(study, site, tree, themes, kinds, consensus=consensus)
+    codings = placed_codings(study, request.user, consensus=consensus).filter(excerpt__interview__site=site)
     quoted = [
-        {"theme": theme, "excerpts": strongest_excerpts(codings, theme["code"].subtree, limit=QUOTES_PER_THEME)}
+        {
+            "theme": theme,
+            "excerpts": strongest_excerpts(codings, theme["code"].subtree, user=request.user, limit=QUOTES_PER_THEME),
+        }
         for theme in ranked[:QUOTED_THEMES]
     ]
     memos = (
@@ -49,16 +53,18 @@ def site_report(request, study, code):
         "memos": memos,
         **_figures(ranked[:CHARTED_THEMES], kind_labels),
         "report_sites": visible_sites(request, study).order_by("code"),
+        "consensus": consensus,
     }
     return render(request, "reports/site_report.html", context)
 
 
-def _ranked(study, site, tree, themes, kinds):
+def _ranked(study, site, tree, themes, kinds, *, consensus=False):
     """The ranked themes as the page shows them, each number with the link to its excerpts."""
     retrieval = reverse("reports:retrieval", args=[study.slug])
+    only = {"consensus": "on"} if consensus else {}
 
     def url(code_pk, **more):
-        return f"{retrieval}?{urlencode({'code': code_pk, 'include_subcodes': 'on', 'site': site.pk, **more})}"
+        return f"{retrieval}?{urlencode({'code': code_pk, 'include_subcodes': 'on', 'site': site.pk, **only, **more})}"
 
     return [
         {

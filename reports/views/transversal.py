@@ -161,7 +161,9 @@ def _side_by_side(filters, code_pk):
     code = filters.tree.by_pk.get(code_pk)
     if code is None:
         return None
-    excerpts = strongest_excerpts(filters.context_codings(), code.subtree, limit=QUOTES_PER_SITE, per_site=True)
+    excerpts = strongest_excerpts(
+        filters.context_codings(), code.subtree, user=filters.user, limit=QUOTES_PER_SITE, per_site=True
+    )
     columns = [{"site": site, "excerpts": []} for site in filters.sites]
     by_site = {column["site"].pk: column for column in columns}
     for excerpt in excerpts:
