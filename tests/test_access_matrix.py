@@ -199,6 +199,7 @@ MATRIX = [
     Row("reports:export_codings", GET, on(study="autre"), (404, 404, 404, 404, 404, 404, 200)),
     Row("reports:export_codings", POST, ETUDE, (200, 200, 200, 200, 404, 404, 404), {"format": "csv"}),
     Row("reports:export_matrix", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("reports:agreement_export", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
     # interviews (site-scoped: coder reads site A, team_b reads site B)
     Row("interviews:interview_list", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
     Row("interviews:interview_create", GET, ETUDE, (200, 200, 403, 403, 404, 404, 404)),
@@ -323,6 +324,34 @@ MATRIX = [
         json_write=True),
     Row("coding:workspace_code_create", POST, INTERVIEW_B, (201, 201, 404, 403, 404, 404, 404), {"name": "En vivo"},
         json_write=True),
+    # double coding (issue 8): double_a is coded blind by the coder and coder_2 (an open assignment), closed_a was
+    # double-coded by them and closed. Blind means: the coder reaches nothing of coder_2's work on double_a (404),
+    # as if it did not exist; see also test_blind_coder_sees_nothing_of_the_other_coders_work below.
+    Row("coding:assignment_list", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("coding:assignment_create", GET, ETUDE, (200, 200, 403, 403, 404, 404, 404)),
+    Row("coding:assignment_create", POST, ETUDE, (302, 302, 403, 403, 404, 404, 404),
+        {"title": "Vague 2", "coders": [Pk("coder"), Pk("coder_2")], "interviews": [Pk("interview_a")]}),
+    Row("coding:assignment_done", GET, on(study="etude", pk="open_assignment"), (405, 405, 405, 405, 405, 405, 405)),
+    Row("coding:assignment_done", POST, on(study="etude", pk="open_assignment"), (403, 403, 302, 403, 404, 404, 404)),
+    Row("coding:assignment_close", GET, on(study="etude", pk="open_assignment"), (405, 405, 405, 405, 405, 405, 405)),
+    Row("coding:assignment_close", POST, on(study="etude", pk="open_assignment"),
+        (302, 302, 403, 403, 404, 404, 404)),
+    Row("coding:agreement_matrix", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("coding:agreement_interview", GET, on(study="etude", pk="closed_a"), (200, 200, 200, 404, 404, 404, 404)),
+    Row("coding:agreement_interview", GET, on(study="etude", pk="double_a"), (200, 200, 404, 404, 404, 404, 404),
+        note="blind"),
+    Row("coding:agreement_adjudicate", POST, on(study="etude", pk="closed_a"), (302, 302, 403, 404, 404, 404, 404),
+        {"code": Pk("code_etude"), "start": 0, "end": 8, "decision": "union"}),
+    Row("coding:agreement_adjudicate", POST, on(study="etude", pk="double_a"), (302, 302, 404, 404, 404, 404, 404),
+        {"code": Pk("code_etude"), "start": 0, "end": 8, "decision": "union"}, note="blind"),
+    Row("coding:agreement_accept", POST, on(study="etude", pk="closed_a"), (302, 302, 403, 404, 404, 404, 404)),
+    Row("coding:workspace", GET, on(study="etude", pk="double_a"), (200, 200, 200, 404, 404, 404, 404), note="blind"),
+    Row("coding:workspace_codings", GET, on(study="etude", pk="double_a"), (200, 200, 200, 404, 404, 404, 404),
+        note="blind"),
+    Row("coding:workspace_coding_remove", POST, on(study="etude", pk="double_a", coding_pk="blind_coding"),
+        (200, 200, 404, 404, 404, 404, 404), json_write=True, note="blind"),
+    Row("coding:workspace_excerpt_extent", POST, on(study="etude", pk="double_a", excerpt_pk="blind_excerpt"),
+        (200, 200, 404, 404, 404, 404, 404), {"start": 1, "end": 6}, json_write=True, note="blind"),
     # REFI-QDA exchange: exports for admins, researchers and team (not coders); imports for admins and researchers
     Row("reports:refi_exchange", GET, ETUDE, (200, 200, 403, 200, 404, 404, 404)),
     Row("reports:refi_exchange", GET, on(study="autre"), (404, 404, 404, 404, 404, 404, 200)),
@@ -372,7 +401,7 @@ def world(
     job = Job.objects.create(kind="export_participants", owner=researcher, study=study, status=Job.Status.SUCCEEDED)
     jobs.attach_file(job, "participants.csv", ContentFile(b"code\r\nR-MTL1-01\r\n"))
     interviews = _interview_objects(study, site_a, site_b, other_study, other_site, participant_a, participant_b)
-    return SimpleNamespace(
+    made = SimpleNamespace(
         etude=study,
         autre=other_study,
         site_a=site_a,
@@ -402,6 +431,36 @@ def world(
         outsider=outsider,
         other_admin=other_admin,
     )
+    made.__dict__.update(_double_coding_objects(made))
+    return made
+
+
+def _double_coding_objects(world):
+    """A second coder of site A; double_a coded blind by both (open assignment), closed_a double-coded and closed.
+
+    On both, the coder codes code_etude on 0–5 and coder_2 on 2–8 (one disagreement, 0–8); on closed_a both code
+    code_etude_2 on 10–15 (an agreement).
+    """
+    from coding import services as coding
+
+    coder_2 = factory.make_user("coder.2@example.test", first_name="Zéphirine", last_name="Aveugle")
+    factory.make_membership(coder_2, world.etude, Role.CODER, [world.site_a])
+    made = {"coder_2": coder_2}
+    for name in ("double_a", "closed_a"):
+        interview = factory.make_interview(world.etude, world.site_a, name, text=TRANSCRIPT.decode())
+        assignment = coding.create_assignment(
+            world.etude, title=name, interviews=[interview], coders=[world.coder, coder_2], by=world.researcher
+        )
+        factory.make_excerpt(interview, 0, 5, codes=[world.code_etude], coder=world.coder)
+        theirs = factory.make_excerpt(interview, 2, 8, codes=[world.code_etude], coder=coder_2)
+        made[name] = interview
+        if name == "double_a":
+            made.update(open_assignment=assignment, blind_excerpt=theirs, blind_coding=theirs.codings.get())
+        else:
+            for user in (world.coder, coder_2):
+                factory.make_excerpt(interview, 10, 15, codes=[world.code_etude_2], coder=user)
+            coding.close_assignment(assignment, by=world.researcher)
+    return made
 
 
 def _codebook_objects(study, other_study, researcher, interviews):
@@ -555,6 +614,34 @@ def test_persona_gets_the_status_the_matrix_says(row, persona, world, client):
             assert _snapshot() != before, "the write was accepted but changed nothing: is the body valid?"
         else:
             assert _snapshot() == before, "a refused write changed the database"
+
+
+def _normalised(response):
+    """A page's bytes without what changes on every request (CSRF tokens, CSP nonces)."""
+    body = response.content if not response.streaming else b""
+    body = re.sub(rb'(name="csrfmiddlewaretoken" value=")[^"]+', rb"\1", body)
+    body = re.sub(rb'("X-CSRFToken": ")[^"]+', rb"\1", body)
+    body = re.sub(rb'(name="csrf-token" content=")[^"]+', rb"\1", body)
+    return re.sub(rb'nonce="[^"]+"', b"", body)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        pytest.param(row, id=row.id)
+        for row in MATRIX
+        if row.method == GET and row.expect[PERSONAS.index("coder")] == 200 and not row.name.startswith("sites:job")
+    ],
+)
+def test_blind_coder_sees_nothing_of_the_other_coders_work(row, world, client):
+    """Every page the coder reads is the same whether coder_2 coded double_a (blind) or not: not a count, a
+    name, a quote or a token gives their work away."""
+    from coding.models import Excerpt
+
+    client.force_login(world.coder)
+    seen = _normalised(_send(client, row, world))
+    Excerpt.objects.filter(interview=world.double_a, created_by=world.coder_2).delete()
+    assert _normalised(_send(client, row, world)) == seen
 
 
 @pytest.mark.parametrize("row", [pytest.param(row, id=row.id) for row in MATRIX])
