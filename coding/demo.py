@@ -19,7 +19,7 @@ from django.db import transaction
 from coding import services
 from coding.demo_codebook import CODEBOOK, THEME_CODES, siblings
 from coding.demo_memos import MEMOS
-from coding.models import Code, Excerpt, Memo
+from coding.models import Assignment, Code, Excerpt, Memo
 from interviews import demo as interviews_demo
 from interviews.models import Interview
 from sites.models import Membership, Site
@@ -153,6 +153,28 @@ def _cut_at_a_sentence(text, start, end, *, first):
         return breaks[0], end
     last = breaks[-1]
     return start, len(text[:last].rstrip())
+
+
+ASSIGNMENT_TITLE = "Double codage des entretiens de MTL1"
+
+
+@transaction.atomic
+def load_assignment(study, *, coders, by):
+    """The closed double-coding assignment of the interviews every coder coded, so that the agreement page has
+    figures; made once (keyed on its title), None when no interview qualifies. A few queries."""
+    existing = Assignment.objects.filter(study=study, title=ASSIGNMENT_TITLE).first()
+    if existing is not None:
+        return existing
+    interviews = Interview.objects.filter(study=study, current_version__isnull=False)
+    for coder in coders:
+        interviews = interviews.filter(pk__in=Excerpt.objects.filter(created_by=coder).values("interview_id"))
+    interviews = list(interviews.order_by("pk"))
+    if not interviews:
+        return None
+    assignment = services.create_assignment(study, title=ASSIGNMENT_TITLE, interviews=interviews, coders=coders, by=by)
+    for coder in coders:
+        services.mark_pass_done(assignment, coder=coder)
+    return services.close_assignment(assignment, by=by)
 
 
 @transaction.atomic

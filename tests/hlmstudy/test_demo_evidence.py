@@ -15,7 +15,7 @@ from django.test import override_settings
 
 from coding import demo as coding_demo
 from coding.demo_codebook import CODEBOOK, THEME_CODES, paths
-from coding.models import COLOUR_PATTERN, Code, Coding, Excerpt, Memo
+from coding.models import COLOUR_PATTERN, Assignment, Code, Coding, Excerpt, Memo
 from interviews import demo_themes
 from interviews.models import Interview, InterviewParticipant, SpeakerTurn, TranscriptVersion
 from sites.models import Study
@@ -31,6 +31,7 @@ def counts():
         "excerpts": Excerpt.objects.filter(interview__study=study).count(),
         "codings": Coding.objects.filter(excerpt__interview__study=study).count(),
         "memos": Memo.objects.filter(study=study).count(),
+        "assignments": Assignment.objects.filter(study=study).count(),
     }
 
 
@@ -208,3 +209,17 @@ def test_a_second_coder_varies_deterministically_and_only_now_and_then():
     assert {path for *_span, path in filter(None, readings())} == {THEME_CODES["silo"], THEME_CODES["expertises"]}
     cuts = {(start, end) for start, end, _path in filter(None, readings())} - {(0, len(text))}
     assert cuts == {(17, len(text)), (0, 46)}
+
+
+def test_demo_has_a_closed_double_coding_assignment_with_agreement_figures(demo):
+    from coding.agreement_report import study_report
+
+    assignment = Assignment.objects.get(study=demo)
+    assert not assignment.is_open
+    assert set(assignment.passes.values_list("coder__email", flat=True)) == {"chercheure@demo.test", "codeur@demo.test"}
+    report = study_report(demo, user=None)
+    overall = report.overall()
+    assert len(report.cells) == assignment.interviews.count() > 0
+    # Independent coders who agree most of the time, not always.
+    assert 0.6 < overall.kappa < 1
+    assert 0.6 < overall.alpha < 1

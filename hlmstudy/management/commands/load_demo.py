@@ -47,6 +47,7 @@ class Command(BaseCommand):
             coding_demo.load_codebook(study, by=researcher)
             coding_demo.load_codings(study, coders=[researcher, coder], sources=sources)
             coding_demo.load_memos(study, researcher=researcher, coder=coder)
+            coding_demo.load_assignment(study, coders=[researcher, coder], by=researcher)
             # Later apps add their part here, in layer order (reports), each given the study.
         self.write_summary(study)
         self.write_evidence(study)
