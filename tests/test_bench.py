@@ -105,3 +105,8 @@ def test_percentiles_are_nearest_rank():
     assert percentile(samples, 50) == 10.0
     assert percentile(samples, 95) == 19.0
     assert percentile([3.0], 95) == 3.0
+
+
+def test_bench_has_the_agreement_op(capsys):
+    call_command("bench", "--list")
+    assert "agreement_study" in {line.split()[0] for line in capsys.readouterr().out.splitlines()}

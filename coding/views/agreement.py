@@ -113,7 +113,8 @@ def agreement_matrix(request, study):
     axis = request.GET.get("axis") if request.GET.get("axis") in AXES else "pair"
     report = study_report(study, user=request.user, assignment=assignment)
     pooled = report.by_code_and(axis)
-    columns = list(report.by_pair()) if axis == "pair" else list(report.by_site())
+    by_pair, by_site = report.by_pair(), report.by_site()
+    columns = list(by_pair) if axis == "pair" else list(by_site)
     rows = [
         {"code": pk, "path": path, "cells": [_cell(pooled.get((pk, column))) for column in columns]}
         for pk, path in report.codes.items()
@@ -127,8 +128,8 @@ def agreement_matrix(request, study):
         "columns": [report.pair_label(c) if axis == "pair" else c for c in columns],
         "rows": rows,
         "overall": _cell(report.overall()),
-        "by_pair": [(report.pair_label(pair), _cell(c, pair=True)) for pair, c in report.by_pair().items()],
-        "by_site": [(site, _cell(c)) for site, c in report.by_site().items()],
+        "by_pair": [(report.pair_label(pair), _cell(c, pair=True)) for pair, c in by_pair.items()],
+        "by_site": [(site, _cell(c)) for site, c in by_site.items()],
         "by_code": [(report.codes[pk], _cell(c)) for pk, c in report.by_code().items()],
         "interviews": [
             {
