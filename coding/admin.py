@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from coding.models import Code, Coding, Excerpt, Memo
+from coding.models import Adjudication, Assignment, AssignmentPass, Code, Coding, ConsensusCoder, Excerpt, Memo
 
 
 @admin.register(Code)
@@ -34,3 +34,31 @@ class MemoAdmin(admin.ModelAdmin):
     search_fields = ["title", "body"]
     raw_id_fields = ["code", "excerpt", "interview", "site"]
     readonly_fields = ["version", "created_at", "updated_at"]
+
+
+class AssignmentPassInline(admin.TabularInline):
+    model = AssignmentPass
+    extra = 0
+    raw_id_fields = ["coder"]
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(admin.ModelAdmin):
+    list_display = ["title", "study", "created_at", "closed_at"]
+    list_filter = ["study"]
+    raw_id_fields = ["interviews"]
+    readonly_fields = ["created_by", "created_at", "closed_by"]
+    inlines = [AssignmentPassInline]
+
+
+@admin.register(Adjudication)
+class AdjudicationAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "interview", "code", "decision", "decided_by", "decided_at"]
+    list_filter = ["decision", "interview__study"]
+    raw_id_fields = ["interview", "version", "code", "first_coder", "second_coder", "decided_by"]
+
+
+@admin.register(ConsensusCoder)
+class ConsensusCoderAdmin(admin.ModelAdmin):
+    list_display = ["study", "user"]
+    raw_id_fields = ["user"]

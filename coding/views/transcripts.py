@@ -44,7 +44,7 @@ def transcript_edit(request, study, pk):
         "interview": interview,
         "version": version,
         "form": form,
-        "excerpt_count": Excerpt.objects.filter(interview=interview).placed().count(),
+        "excerpt_count": Excerpt.objects.blind_for(request.user).filter(interview=interview).placed().count(),
     }
     return render(request, "coding/transcript_edit.html", context, status=400 if form.errors else 200)
 
@@ -66,7 +66,7 @@ def transcript_upload(request, study, pk):
         "interview": interview,
         "version": interview.current_version,
         "form": form,
-        "excerpt_count": Excerpt.objects.filter(interview=interview).placed().count(),
+        "excerpt_count": Excerpt.objects.blind_for(request.user).filter(interview=interview).placed().count(),
     }
     return render(request, "coding/transcript_upload.html", context, status=400 if form.errors else 200)
 

@@ -225,3 +225,30 @@ def test_agreement_command_refuses_an_unknown_study(db):
 
     with pytest.raises(CommandError):
         call_command("agreement", "--study", "nulle-part", "--json", stdout=io.StringIO())
+
+
+def test_pages_keep_their_query_counts_as_assignments_interviews_and_codes_grow(
+    login, researcher, study, site_a, coder, second_coder, codes, django_assert_max_num_queries
+):
+    for n in range(3):
+        interviews = [
+            factory.make_interview(study, site_a, f"Entretien {n}-{m}", text=TEXT, author=researcher) for m in range(3)
+        ]
+        assignment = services.create_assignment(
+            study, title=f"Vague {n}", interviews=interviews, coders=[coder, second_coder], by=researcher
+        )
+        for m, interview in enumerate(interviews):
+            extra = factory.make_code(study, f"Code {n}-{m}", by=researcher)
+            factory.make_excerpt(interview, 4, 30, codes=[codes[0], extra], coder=coder)
+            factory.make_excerpt(interview, 10 + m, 40, codes=[codes[0], codes[1]], coder=second_coder)
+        services.close_assignment(assignment, by=researcher)
+    client = login(researcher)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("coding:agreement_matrix", args=[study.slug]))
+    assert len(response.context["interviews"]) == 9 and len(response.context["rows"]) == 11
+    with django_assert_max_num_queries(12):
+        client.get(reverse("coding:agreement_interview", args=[study.slug, interviews[0].pk]))
+    with django_assert_max_num_queries(10):
+        client.get(reverse("coding:assignment_list", args=[study.slug]))
+    with django_assert_max_num_queries(10):
+        client.get(reverse("reports:agreement_export", args=[study.slug]) + "?format=xlsx")
