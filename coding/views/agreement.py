@@ -212,19 +212,22 @@ def agreement_interview(request, study, pk):
         for a in Adjudication.objects.filter(version=interview.current_version).select_related("decided_by")
     }
     text = interview.current_version.text
+    only_disagreements = request.GET.get("disagreements") == "1"
     sections = []
     for code_id in sorted(regions, key=lambda pk: (codes[pk].name.casefold(), pk)):
         counts = _code_counts(len(text), regions[code_id])
-        sections.append(
-            {
-                "code": codes[code_id],
-                "cell": _cell(counts, pair=True),
-                "regions": [
-                    _region_view(text, region, decided.get((code_id, region["start"], region["end"])))
-                    for region in regions[code_id]
-                ],
-            }
-        )
+        shown = [region for region in regions[code_id] if not (only_disagreements and region["agreed"])]
+        if shown:
+            sections.append(
+                {
+                    "code": codes[code_id],
+                    "cell": _cell(counts, pair=True),
+                    "regions": [
+                        _region_view(text, region, decided.get((code_id, region["start"], region["end"])))
+                        for region in shown
+                    ],
+                }
+            )
     names = coder_names(coder_ids)
     context = {
         "study": study,
@@ -237,6 +240,7 @@ def agreement_interview(request, study, pk):
         "decisions": Adjudication.Decision.choices[:5],
         "can_adjudicate": permissions.has_role(request.user, study, permissions.EDIT),
         "disagreements": sum(not r["agreed"] for code_regions in regions.values() for r in code_regions),
+        "only_disagreements": only_disagreements,
     }
     return render(request, "coding/agreement_interview.html", context)
 

@@ -252,3 +252,15 @@ def test_pages_keep_their_query_counts_as_assignments_interviews_and_codes_grow(
         client.get(reverse("coding:assignment_list", args=[study.slug]))
     with django_assert_max_num_queries(10):
         client.get(reverse("reports:agreement_export", args=[study.slug]) + "?format=xlsx")
+
+
+def test_disagreement_view_can_leave_out_the_agreed_places(
+    login, researcher, study, interview, codes, coder, second_coder, double_coded
+):
+    factory.make_excerpt(interview, 90, 95, codes=[codes[1]], coder=coder)
+    factory.make_excerpt(interview, 90, 95, codes=[codes[1]], coder=second_coder)
+    url = reverse("coding:agreement_interview", args=[study.slug, interview.pk])
+    every = login(researcher).get(url)
+    only = login(researcher).get(url + "?disagreements=1")
+    assert any(r["agreed"] for s in every.context["sections"] for r in s["regions"])
+    assert not any(r["agreed"] for s in only.context["sections"] for r in s["regions"])
