@@ -14,7 +14,7 @@ def test_scripts_handlers_javascript_links_and_images_are_removed():
     hostile = (
         "Texte <script>alert(1)</script> suite\n\n"
         '<p onclick="alert(2)" onmouseover="x()">clic</p>\n\n'
-        "[lien](javascript:alert(3)) <a href=\"JaVaScRiPt:alert(4)\">b</a>\n\n"
+        '[lien](javascript:alert(3)) <a href="JaVaScRiPt:alert(4)">b</a>\n\n'
         '<img src="file:///etc/passwd" onerror="alert(5)">\n\n'
         '<a rel="attachment" href="file:///etc/passwd">pièce</a>\n\n'
         '<style>@import url("http://127.0.0.1:9/x.css");</style>\n\n'
@@ -31,7 +31,9 @@ def test_scripts_handlers_javascript_links_and_images_are_removed():
 
 
 def test_ordinary_markdown_keeps_its_structure():
-    html = clean_markdown("# Titre\n\n**gras** et *italique*\n\n1. un\n2. deux\n\n- a\n- b\n\n[site](https://example.org)")
+    html = clean_markdown(
+        "# Titre\n\n**gras** et *italique*\n\n1. un\n2. deux\n\n- a\n- b\n\n[site](https://example.org)"
+    )
 
     assert "<h3>Titre</h3>" in html  # the sheet's own headings are h1 and h2
     assert "<strong>gras</strong>" in html and "<em>italique</em>" in html

@@ -175,7 +175,8 @@ def test_withdrawing_takes_the_sheet_off_the_portal(
 
 
 def test_a_job_delivered_twice_publishes_once(written, researcher):
-    job = Job.objects.create(kind="sheet_publish", owner=researcher, params={"sheet": written.sheet.pk, "publish": True})
+    params = {"sheet": written.sheet.pk, "publish": True}
+    job = Job.objects.create(kind="sheet_publish", owner=researcher, params=params)
     first = services.publish_sheet(written.sheet, by=researcher, job=job)
     again = services.publish_sheet(written.sheet, by=researcher, job=job)
 
