@@ -3,6 +3,7 @@
 import datetime
 from types import SimpleNamespace
 
+from coding.models import Code
 from reports import services
 from tests import factory
 
@@ -12,14 +13,14 @@ TEXT = (
     "I : Et les résidents ?\n"
     "R : Ils viennent plus souvent au local depuis que l'intervenante est là.\n"
 )
-QUOTE = "Le comité terrain nous aide beaucoup"
+QUOTE = "Le comité terrain nous aide beaucoup, on se parle chaque mois"
 
 
 def build_sheet(study, site, participant, *, researcher, transversal=True, body=None):
     """A draft sheet quoting `participant` (the interview's only speaker), with a count; returns the pieces."""
     interview = factory.make_interview(study, site, "Entrevue A", text=TEXT, participants=[(participant, "R")])
-    parent = factory.make_code(study, "Apports")
-    child = factory.make_code(study, "Référencement", parent=parent)
+    parent = Code.objects.filter(study=study, name="Apports").first() or factory.make_code(study, "Apports")
+    child = parent.children.first() or factory.make_code(study, "Référencement", parent=parent)
     start = TEXT.index(QUOTE)
     excerpt = factory.make_excerpt(interview, start, start + len(QUOTE), codes=[child], coder=researcher)
     sheet = services.create_sheet(

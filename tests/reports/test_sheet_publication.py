@@ -145,7 +145,7 @@ def test_a_changed_excerpt_warns_and_the_writer_resolves_it_by_taking_the_new_wo
 
     written.quote.refresh_from_db()
     written.excerpt.refresh_from_db()
-    assert written.quote.quote == written.excerpt.quote == QUOTE + ", on se p"
+    assert written.quote.quote == written.excerpt.quote == QUOTE + " et on rè"
     assert services.publication_problems(written.sheet) == []
 
 
