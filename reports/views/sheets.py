@@ -35,6 +35,7 @@ def sheet_list(request, study):
         SynthesisSheet.objects.visible_to(request.user)
         .filter(study=study)
         .select_related("site")
+        .with_evidence_alert()
         .order_by("-date", "title")
     )
     context = {

@@ -187,3 +187,15 @@ def test_the_portal_lists_a_partners_sheets_in_few_queries(
         page = client.get(reverse("reports:portal")).content.decode()
 
     assert "Fiche MTL1 False" in page and "Fiche MTL1 True" in page and "Fiche QC1" not in page
+
+
+def test_the_list_flags_a_published_sheet_whose_speaker_withdrew_in_few_queries(
+    written, login, researcher, participant_a, django_assert_max_num_queries
+):
+    services.publish_sheet(written.sheet, by=researcher)
+    Consent.objects.filter(participant=participant_a).update(withdrawn_on="2023-01-01")
+    client = login(researcher)
+    with django_assert_max_num_queries(6):
+        page = client.get(reverse("reports:sheet_list", kwargs={"study": "etude"})).content.decode()
+
+    assert "Fiche d'essai" in page.replace("&#x27;", "'") and "données probantes à vérifier" in page
