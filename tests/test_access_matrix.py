@@ -353,7 +353,7 @@ MATRIX = [
     Row("reports:sheet_edit", POST, DRAFT_T, (302, 302, 403, 403, 404, 404, 404),
         {"title": "Titre revu", "kind_label": "Fiche", "date": "2022-04-01", "authors-TOTAL_FORMS": "0",
          "authors-INITIAL_FORMS": "0"}),
-    Row("reports:sheet_status", POST, DRAFT_T, (302, 302, 403, 403, 404, 404, 404), {"status": "review"}),
+    Row("reports:sheet_status", POST, DRAFT_T, (302, 302, 403, 403, 404, 404, 404), {"status": "draft"}),
     Row("reports:sheet_proof", POST, DRAFT_T, (302, 302, 403, 403, 404, 404, 404)),
     Row("reports:sheet_proof", GET, DRAFT_T, (405, 405, 405, 405, 405, 405, 405)),
     Row("reports:sheet_publish", POST, DRAFT_T, (302, 302, 403, 403, 404, 404, 404)),
@@ -495,7 +495,7 @@ def _codebook_objects(study, other_study, researcher, interviews):
 
 
 def _sheet_objects(study, other_study, site_a, site_b, researcher):
-    """Published sheets of site A, site B, transversal and of the other study, one withdrawn, a transversal draft.
+    """Published sheets of site A, site B, transversal and of the other study; one withdrawn; one in review.
 
     Their versions carry a stand-in PDF: printing real ones for every row would only make the table slow."""
     import datetime
@@ -508,7 +508,9 @@ def _sheet_objects(study, other_study, site_a, site_b, researcher):
     def sheet(owner, site, name, status):
         made = sheets.create_sheet(owner, site=site, title=name, kind_label="Fiche", date=datetime.date(2022, 3, 1),
                                    by=researcher)  # fmt: skip
-        if status != SynthesisSheet.Status.DRAFT:
+        if status == SynthesisSheet.Status.REVIEW:
+            sheets.set_status(made, status)
+        elif status != SynthesisSheet.Status.DRAFT:
             version = SheetVersion(sheet=made, number=1, title=name, html="<p>fiche</p>", sha256="0" * 64,
                                    published_at=timezone.now())  # fmt: skip
             version.pdf.save(f"{name}.pdf", ContentFile(b"%PDF-1.7 stand-in"), save=False)
@@ -517,13 +519,13 @@ def _sheet_objects(study, other_study, site_a, site_b, researcher):
             SynthesisSheet.objects.filter(pk=made.pk).update(status=status)
         return made
 
-    published, withdrawn, draft = "published", "withdrawn", "draft"
+    published, withdrawn, review = "published", "withdrawn", "review"
     made = {
         "sheet_a": sheet(study, site_a, "fiche-a", published),
         "sheet_b": sheet(study, site_b, "fiche-b", published),
         "sheet_t": sheet(study, None, "fiche-t", published),
         "withdrawn_a": sheet(study, site_a, "fiche-retiree", withdrawn),
-        "draft_t": sheet(study, None, "brouillon", draft),
+        "draft_t": sheet(study, None, "brouillon", review),  # a sheet in review, ready to publish
         "other_sheet": sheet(other_study, None, "ailleurs", published),
         "term": GlossaryTerm.objects.create(study=study, term="HLM", definition="Habitations à loyer modique"),
         "other_term": GlossaryTerm.objects.create(study=other_study, term="OMH", definition="Office"),

@@ -17,7 +17,7 @@ QUOTE = "Le comité terrain nous aide beaucoup, on se parle chaque mois"
 
 
 def build_sheet(study, site, participant, *, researcher, transversal=True, body=None):
-    """A draft sheet quoting `participant` (the interview's only speaker), with a count; returns the pieces."""
+    """A sheet in review quoting `participant` (the interview's only speaker), with a count; returns the pieces."""
     interview = factory.make_interview(study, site, "Entrevue A", text=TEXT, participants=[(participant, "R")])
     parent = Code.objects.filter(study=study, name="Apports").first() or factory.make_code(study, "Apports")
     child = parent.children.first() or factory.make_code(study, "Référencement", parent=parent)
@@ -36,4 +36,5 @@ def build_sheet(study, site, participant, *, researcher, transversal=True, body=
     results = sheet.sections.get(order=3)
     results.body = body if body is not None else f"Dans {count.reference} milieux :\n\n{quote.reference}\n"
     results.save()
+    services.set_status(sheet, "review")  # ready to publish
     return SimpleNamespace(sheet=sheet, excerpt=excerpt, quote=quote, count=count, interview=interview, code=parent)

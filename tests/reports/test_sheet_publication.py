@@ -124,7 +124,7 @@ def test_a_quote_of_a_participant_who_withdrew_blocks_publishing(
     with pytest.raises(Exception, match="withdrew|retirée"):
         services.publish_sheet(written.sheet, by=researcher)
     written.sheet.refresh_from_db()
-    assert written.sheet.status == SynthesisSheet.Status.DRAFT
+    assert written.sheet.status == SynthesisSheet.Status.REVIEW
 
 
 def test_a_participant_who_may_not_be_quoted_cannot_be_quoted_at_all(written, participant_a, researcher):
