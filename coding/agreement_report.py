@@ -30,7 +30,7 @@ def visible_interviews(study, user):
 class Report:
     cells: list
     results: dict  # {(code, interview, first, second): Counts}
-    codes: dict = field(default_factory=dict)  # {id: "Parent > Child"}, in codebook order
+    codes: dict = field(default_factory=dict)  # {id: "Parent > Child"}, sorted by path
     coders: dict = field(default_factory=dict)  # {id: display name}
     titles: dict = field(default_factory=dict)  # {interview id: title}
 
