@@ -1,0 +1,121 @@
+"""One coded study and a live server shared by every test of a browser module, built once per module.
+
+pytest-django's `live_server` makes each test transactional, which empties the database after every test:
+building the coded study again for each of forty page checks would cost minutes. Here the world is
+committed once, a server thread of our own serves it, and the database is emptied when the module ends.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.core.management import call_command
+from django.test import override_settings
+from pytest_django.live_server_helper import LiveServer
+
+from coding.models import Memo
+from sites.models import Job
+from sites.permissions import Role
+from tests import factory
+from tests.reports.fixtures import build_world
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def build_shared_world():
+    """The hand-counted study of tests/reports/fixtures.py, one account per role, a memo and a finished job."""
+    study = factory.make_study()
+    site_a = factory.make_site(study, "MTL1", name="Milieu Rivière", city="Montréal")
+    site_b = factory.make_site(study, "QC1", name="Milieu Colline", city="Québec")
+    people = {}
+    for role, sites in [
+        (Role.ADMIN, ()),
+        (Role.RESEARCHER, ()),
+        (Role.CODER, [site_a]),
+        (Role.TEAM, [site_b]),
+        (Role.PARTNER, [site_a]),
+    ]:
+        people[role] = factory.make_user(f"{role}@example.test")
+        factory.make_membership(people[role], study, role, sites)
+    world = build_world(
+        study,
+        site_a,
+        site_b,
+        admin=people[Role.ADMIN],
+        researcher=people[Role.RESEARCHER],
+        coder=people[Role.CODER],
+    )
+    world.team = people[Role.TEAM]
+    world.partner = people[Role.PARTNER]
+    world.memo = Memo.objects.create(
+        study=study, author=world.researcher, title="Roulement et confiance", body="Les départs coupent les liens."
+    )
+    world.job = Job.objects.create(
+        kind="export_codings",
+        owner=world.researcher,
+        study=study,
+        status=Job.Status.SUCCEEDED,
+        progress=100,
+        message="Terminé.",
+        finished_at=datetime.datetime(2026, 1, 5, 14, 30, tzinfo=datetime.UTC),
+    )
+    return world
+
+
+def session_cookie(user):
+    """A signed-in session for `user`, as the value of the session cookie."""
+    from importlib import import_module
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.save()
+    return store.session_key
+
+
+class SharedWorld:
+    """Context manager: builds the world and serves it; on exit stops the server and empties the database."""
+
+    def __init__(self, django_db_blocker):
+        self.blocker = django_db_blocker
+        self.hashers = override_settings(PASSWORD_HASHERS=FAST_HASHERS)
+
+    def __enter__(self):
+        self.blocker.unblock()
+        self.hashers.enable()
+        self.world = build_shared_world()
+        self.server = LiveServer("localhost")
+        self.server._live_server_modified_settings.enable()
+        self.world.url = self.server.url
+        self.world.cookies = {
+            name: session_cookie(user)
+            for name, user in [
+                ("admin", self.world.admin),
+                ("researcher", self.world.researcher),
+                ("coder", self.world.coder),
+                ("team", self.world.team),
+                ("partner", self.world.partner),
+            ]
+        }
+        return self.world
+
+    def __exit__(self, *exc):
+        self.server._live_server_modified_settings.disable()
+        self.server.stop()
+        call_command("flush", interactive=False, verbosity=0)
+        self.hashers.disable()
+        self.blocker.restore()
+        return False
+
+
+def new_context(browser, world, *, role=None, language="fr-ca", **options):
+    """A browser context signed in as `role` (None: signed out) with the interface in `language`."""
+    context = browser.new_context(base_url=world.url, locale="fr-CA", **options)
+    cookies = [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": world.url}]
+    if role:
+        cookies.append({"name": settings.SESSION_COOKIE_NAME, "value": world.cookies[role], "url": world.url})
+    context.add_cookies(cookies)
+    context.route("**/favicon.ico", lambda route: route.fulfill(status=204))
+    return context
+
