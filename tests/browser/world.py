@@ -5,61 +5,15 @@ building the coded study again for each of forty page checks would cost minutes.
 committed once, a server thread of our own serves it, and the database is emptied when the module ends.
 """
 
-import datetime
-
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.core.management import call_command
 from django.test import override_settings
 from pytest_django.live_server_helper import LiveServer
 
-from coding.models import Memo
-from sites.models import Job
-from sites.permissions import Role
-from tests import factory
-from tests.reports.fixtures import build_world
+from tests.world import build_shared_world
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def build_shared_world():
-    """The hand-counted study of tests/reports/fixtures.py, one account per role, a memo and a finished job."""
-    study = factory.make_study()
-    site_a = factory.make_site(study, "MTL1", name="Milieu Rivière", city="Montréal")
-    site_b = factory.make_site(study, "QC1", name="Milieu Colline", city="Québec")
-    people = {}
-    for role, sites in [
-        (Role.ADMIN, ()),
-        (Role.RESEARCHER, ()),
-        (Role.CODER, [site_a]),
-        (Role.TEAM, [site_b]),
-        (Role.PARTNER, [site_a]),
-    ]:
-        people[role] = factory.make_user(f"{role}@example.test")
-        factory.make_membership(people[role], study, role, sites)
-    world = build_world(
-        study,
-        site_a,
-        site_b,
-        admin=people[Role.ADMIN],
-        researcher=people[Role.RESEARCHER],
-        coder=people[Role.CODER],
-    )
-    world.team = people[Role.TEAM]
-    world.partner = people[Role.PARTNER]
-    world.memo = Memo.objects.create(
-        study=study, author=world.researcher, title="Roulement et confiance", body="Les départs coupent les liens."
-    )
-    world.job = Job.objects.create(
-        kind="export_codings",
-        owner=world.researcher,
-        study=study,
-        status=Job.Status.SUCCEEDED,
-        progress=100,
-        message="Terminé.",
-        finished_at=datetime.datetime(2026, 1, 5, 14, 30, tzinfo=datetime.UTC),
-    )
-    return world
 
 
 def session_cookie(user):
@@ -118,4 +72,3 @@ def new_context(browser, world, *, role=None, language="fr-ca", **options):
     context.add_cookies(cookies)
     context.route("**/favicon.ico", lambda route: route.fulfill(status=204))
     return context
-

@@ -1,0 +1,97 @@
+"""The coded study every page check reads, and the main pages of each role over it.
+
+tests/browser/test_accessibility.py runs axe-core over these pages and tests/hlmstudy/test_both_languages.py
+reads them in French and in English; a page added here is checked by both.
+"""
+
+import datetime
+
+from django.urls import reverse
+
+from coding.models import Memo
+from sites.models import Job
+from sites.permissions import Role
+from tests import factory
+from tests.reports.fixtures import build_world
+
+
+def build_shared_world():
+    """The hand-counted study of tests/reports/fixtures.py, one account per role, a memo and a finished job."""
+    study = factory.make_study()
+    site_a = factory.make_site(study, "MTL1", name="Milieu Rivière", city="Montréal")
+    site_b = factory.make_site(study, "QC1", name="Milieu Colline", city="Québec")
+    people = {}
+    for role, sites in [
+        (Role.ADMIN, ()),
+        (Role.RESEARCHER, ()),
+        (Role.CODER, [site_a]),
+        (Role.TEAM, [site_b]),
+        (Role.PARTNER, [site_a]),
+    ]:
+        people[role] = factory.make_user(f"{role}@example.test")
+        factory.make_membership(people[role], study, role, sites)
+    world = build_world(
+        study,
+        site_a,
+        site_b,
+        admin=people[Role.ADMIN],
+        researcher=people[Role.RESEARCHER],
+        coder=people[Role.CODER],
+    )
+    world.team = people[Role.TEAM]
+    world.partner = people[Role.PARTNER]
+    world.memo = Memo.objects.create(
+        study=study, author=world.researcher, title="Roulement et confiance", body="Les départs coupent les liens."
+    )
+    world.job = Job.objects.create(
+        kind="export_codings",
+        owner=world.researcher,
+        study=study,
+        status=Job.Status.SUCCEEDED,
+        progress=100,
+        message="Terminé.",
+        finished_at=datetime.datetime(2026, 1, 5, 14, 30, tzinfo=datetime.UTC),
+    )
+    return world
+
+
+def _interview(w):
+    return [w.study.slug, w.A1.pk]
+
+
+# id: (role signed in, None for nobody; url from the world; a selector present once the page has drawn)
+MAIN_PAGES = {
+    "login": (None, lambda w: reverse("account_login"), "form"),
+    "dashboard": ("researcher", lambda w: reverse("sites:study_dashboard", args=[w.study.slug]), "main h1"),
+    "participant list": ("researcher", lambda w: reverse("sites:participant_list", args=[w.study.slug]), "main table"),
+    "participant": (
+        "researcher",
+        lambda w: reverse("sites:participant_detail", args=[w.study.slug, "R-MTL1-11"]),
+        "main h1",
+    ),
+    "site list": ("researcher", lambda w: reverse("sites:site_list", args=[w.study.slug]), "main h1"),
+    "interview list": ("researcher", lambda w: reverse("interviews:interview_list", args=[w.study.slug]), "main table"),
+    "transcript": ("researcher", lambda w: reverse("interviews:interview_detail", args=_interview(w)), "main h1"),
+    "search": (
+        "researcher",
+        lambda w: reverse("interviews:transcript_search", args=[w.study.slug]) + "?q=comité",
+        "main h1",
+    ),
+    "workspace": ("researcher", lambda w: reverse("coding:workspace", args=_interview(w)), ".ws-block"),
+    "codebook": ("researcher", lambda w: reverse("coding:codebook_detail", args=[w.study.slug]), "main h1"),
+    "memos": ("researcher", lambda w: reverse("coding:memo_list", args=[w.study.slug]), "main h1"),
+    "memo": ("researcher", lambda w: reverse("coding:memo_detail", args=[w.study.slug, w.memo.pk]), "main h1"),
+    "retrieval": ("researcher", lambda w: reverse("reports:retrieval", args=[w.study.slug]), "main h1"),
+    "site report": ("researcher", lambda w: reverse("reports:site_report", args=[w.study.slug, "MTL1"]), ".main-svg"),
+    "transversal": ("researcher", lambda w: reverse("reports:transversal", args=[w.study.slug]), ".main-svg"),
+    "cooccurrence": ("researcher", lambda w: reverse("reports:cooccurrence", args=[w.study.slug]), ".main-svg"),
+    "exports": ("researcher", lambda w: reverse("reports:export_index", args=[w.study.slug]), "main h1"),
+    "job": ("researcher", lambda w: reverse("sites:job_detail", args=[w.job.pk]), "main h1"),
+    "password change": ("researcher", lambda w: reverse("account_change_password"), "main form"),
+    "two-factor": ("researcher", lambda w: reverse("mfa_index"), "main h1"),
+    "members": ("admin", lambda w: reverse("sites:member_list", args=[w.study.slug]), "main table"),
+    "coder dashboard": ("coder", lambda w: reverse("sites:study_dashboard", args=[w.study.slug]), "main h1"),
+    "coder workspace": ("coder", lambda w: reverse("coding:workspace", args=_interview(w)), ".ws-block"),
+    "team site report": ("team", lambda w: reverse("reports:site_report", args=[w.study.slug, "QC1"]), ".main-svg"),
+    "partner portal": ("partner", lambda w: reverse("reports:portal"), "main h1"),
+}
