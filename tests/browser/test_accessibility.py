@@ -98,3 +98,110 @@ def test_axe_finds_a_field_without_a_label(contexts, world):
     violations = axe_violations(page)
     page.close()
     assert [violation["id"] for violation in violations] == ["label"]
+
+
+# Keyboard ------------------------------------------------------------------------------------------------------
+
+# The focused element, whether its focus shows (a 2px+ outline or a ring drawn as a shadow), and whether it is a
+# main action: a button-styled link or button in <main>.
+FOCUSED_JS = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+  return {
+    key: el.outerHTML.slice(0, 120),
+    shows: outlined || style.boxShadow !== 'none',
+    action: el.matches('main .button') ? el.textContent.trim() : null,
+  };
+}"""
+ACTIONS_JS = """() => [...document.querySelectorAll('main .button')]
+  .filter((el) => el.checkVisibility() && !el.closest('noscript, [hidden]')).map((el) => el.textContent.trim())"""
+KEYBOARD_PAGES = ["login", "dashboard", "interview list", "codebook", "memos", "transversal", "exports"]
+
+
+@pytest.mark.parametrize("name", KEYBOARD_PAGES)
+def test_tab_reaches_every_main_action_with_a_visible_focus(contexts, world, name):
+    page = open_page(contexts, world, name, "fr-ca")
+    wanted, reached, hidden_focus, seen = set(page.evaluate(ACTIONS_JS)), set(), [], []
+    assert wanted, "the page has no main action to reach"
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED_JS)
+        if focused is None or (seen and focused["key"] == seen[0]):
+            break  # round the page and back to the start
+        seen.append(focused["key"])
+        if not focused["shows"]:
+            hidden_focus.append(focused["key"])
+        if focused["action"]:
+            reached.add(focused["action"])
+        if reached >= wanted and len(seen) > 30:
+            break
+    page.close()
+    assert not hidden_focus, "focus not visible on:\n  " + "\n  ".join(hidden_focus)
+    assert reached >= wanted, f"never reached by Tab: {sorted(wanted - reached)}"
+
+
+def test_the_skip_link_is_the_first_stop_and_jumps_over_the_navigation(contexts, world):
+    page = open_page(contexts, world, "dashboard", "fr-ca")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Aller au contenu")
+    expect(skip).to_be_focused()
+    box = skip.bounding_box()
+    assert box["x"] >= 0 and box["y"] >= 0, "the skip link must show on screen when focused"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null"), "Tab after the skip link left <main>"
+    page.close()
+
+
+# Charts ----------------------------------------------------------------------------------------------------------
+
+CHARTS_JS = """() => [...document.querySelectorAll('[data-figure]')].map((chart) => {
+  const description = document.getElementById(chart.getAttribute('aria-describedby') || '');
+  const table = [...document.querySelectorAll('table')].find(
+    (t) => chart.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING && t.querySelectorAll('tbody tr').length,
+  );
+  return {
+    figure: chart.dataset.figure, role: chart.getAttribute('role'), name: chart.getAttribute('aria-label') || '',
+    description: description ? description.textContent.trim() : '', table: table ? table.innerText : '',
+  };
+})"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", ["site report", "transversal", "cooccurrence", "team site report"])
+def test_every_chart_has_a_name_a_description_and_a_table_of_its_numbers(contexts, world, name, language):
+    page = open_page(contexts, world, name, language)
+    charts = page.evaluate(CHARTS_JS)
+    page.close()
+    assert charts
+    for chart in charts:
+        assert chart["role"] == "img" and chart["name"], chart
+        assert chart["description"], f"{chart['figure']}: aria-describedby names no text"
+        assert chart["table"], f"{chart['figure']}: no table of the same numbers after the chart"
+
+
+# The coding workspace --------------------------------------------------------------------------------------------
+
+
+def test_the_workspace_announces_the_code_applied_by_keyboard(contexts, world):
+    """Runs last in this module: it codes a passage of A1 as the coder."""
+    page = open_page(contexts, world, "coder workspace", "fr-ca")
+    page.wait_for_selector("#workspace[data-painted]", state="attached", timeout=WAIT_MS)
+    status = page.locator("#ws-status")
+    expect(status).to_have_attribute("role", "status")
+    expect(status).to_have_attribute("aria-live", "polite")
+    page.get_by_role("link", name="Aller à la transcription").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#ws-text")).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Home")
+    page.keyboard.press("Control+Shift+ArrowRight")
+    page.keyboard.press("c")
+    expect(page.locator("#ws-picker-filter")).to_be_focused()
+    page.keyboard.type("Mobil")
+    page.keyboard.press("Enter")
+    expect(status).to_have_text("Codé avec «\u00a0Mobilisation\u00a0».", timeout=WAIT_MS)
+    expect(page.locator("#ws-text")).to_be_focused()
+    page.close()
