@@ -6,6 +6,7 @@ of both readings is compared, and a text found in both that has a word which is 
 word of the study's own data (transcripts, code and site names, pseudonyms) is reported.
 """
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -119,3 +120,38 @@ def test_the_comparison_sees_a_sentence_left_in_english():
     french = '<html lang="fr-ca"><body><h1>Tableau</h1><p>Saved.</p><button lang="en">English</button></body></html>'
     english = '<html lang="en"><body><h1>Dashboard</h1><p>Saved.</p><button lang="fr">Français</button></body></html>'
     assert visible_texts(french) & visible_texts(english) == {"Saved."}
+
+
+FIGURE = re.compile(r'<script id="[\w-]+-figure" type="application/json">(.*?)</script>', re.DOTALL)
+# Keys of a Plotly figure whose strings people read (the others are settings: "stack", "closest", colours).
+READ_KEYS = {"text", "name", "hovertemplate", "texttemplate", "ticktext", "title"}
+PLOTLY_MARKUP = re.compile(r"%\{[^}]*\}|<[^>]+>")
+
+
+def figure_texts(html):
+    """The strings of the page's Plotly figures that people read: titles, names, labels, hover texts."""
+    found = set()
+
+    def walk(value, key=""):
+        if isinstance(value, dict):
+            for name, item in value.items():
+                if name != "template":
+                    walk(item, name if name in READ_KEYS else "")
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, key)
+        elif isinstance(value, str) and key in READ_KEYS:
+            found.add(PLOTLY_MARKUP.sub(" ", value).strip())
+
+    for source in FIGURE.findall(html):
+        walk(json.loads(source))
+    return found
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["site report", "transversal", "cooccurrence", "team site report"])
+def test_the_charts_labels_are_in_the_readers_language(world, name):
+    french, english = figure_texts(read(world, name, "fr-ca")), figure_texts(read(world, name, "en"))
+    assert french - english, "no chart text differs between the languages"
+    untranslated = sorted(text for text in french & english if set(LETTERS.findall(text)) - world.words)
+    assert not untranslated, f"the same chart text in French and in English on {name}:\n  " + "\n  ".join(untranslated)
