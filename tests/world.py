@@ -89,6 +89,8 @@ MAIN_PAGES = {
     "job": ("researcher", lambda w: reverse("sites:job_detail", args=[w.job.pk]), "main h1"),
     "password change": ("researcher", lambda w: reverse("account_change_password"), "main form"),
     "two-factor": ("researcher", lambda w: reverse("mfa_index"), "main h1"),
+    "reauthenticate": ("researcher", lambda w: reverse("account_reauthenticate"), "main form"),
+    "password reset": (None, lambda w: reverse("account_reset_password"), "main form"),
     "members": ("admin", lambda w: reverse("sites:member_list", args=[w.study.slug]), "main table"),
     "coder dashboard": ("coder", lambda w: reverse("sites:study_dashboard", args=[w.study.slug]), "main h1"),
     "coder workspace": ("coder", lambda w: reverse("coding:workspace", args=_interview(w)), ".ws-block"),

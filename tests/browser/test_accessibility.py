@@ -23,9 +23,29 @@ LANGUAGES = ["fr-ca", "en"]
 WAIT_MS = 15_000
 SHOTS = Path("/tmp/shots/a11y")
 
-RUN_AXE = """async (tags) => {
-  const results = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
-  return results.violations.map((v) => ({
+# Beyond WCAG's own rules, axe's best practices that the issue names: one <main>, every text in a landmark,
+# one <h1>, headings that do not skip a level, landmarks told apart by their names.
+BEST_PRACTICES = [
+    "landmark-one-main",
+    "region",
+    "page-has-heading-one",
+    "heading-order",
+    "landmark-unique",
+    "landmark-no-duplicate-banner",
+    "landmark-no-duplicate-contentinfo",
+    "landmark-no-duplicate-main",
+    "landmark-main-is-top-level",
+    "landmark-banner-is-top-level",
+    "landmark-contentinfo-is-top-level",
+    "empty-heading",
+    "empty-table-header",
+]
+
+RUN_AXE = """async ([tags, rules]) => {
+  const options = {runOnly: {type: 'tag', values: [...tags, 'best-practice']}, resultTypes: ['violations']};
+  const results = await axe.run(document, options);
+  const counted = results.violations.filter((v) => rules.includes(v.id) || v.tags.some((t) => tags.includes(t)));
+  return counted.map((v) => ({
     id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' — ' + n.failureSummary.replace(/\\s+/g, ' ')),
   }));
@@ -69,7 +89,7 @@ def axe_violations(page):
     # Evaluated through the DevTools protocol rather than added as a <script>: the page's CSP (rightly) refuses
     # inline scripts, and the test must see the page under its real CSP.
     page.evaluate(AXE_SOURCE)
-    return page.evaluate(RUN_AXE, WCAG_AA)
+    return page.evaluate(RUN_AXE, [WCAG_AA, BEST_PRACTICES])
 
 
 def describe(violations):
