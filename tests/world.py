@@ -52,6 +52,8 @@ def build_shared_world():
         message="Terminé.",
         finished_at=datetime.datetime(2026, 1, 5, 14, 30, tzinfo=datetime.UTC),
     )
+    # What the study's own data puts on the pages: it reads the same whatever the interface language.
+    world.data_texts = [study.title, study.description, world.memo.title, world.memo.body, world.job.message]
     return world
 
 

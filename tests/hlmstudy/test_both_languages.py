@@ -24,7 +24,7 @@ VISIBLE_ATTRIBUTES = {"title", "alt", "placeholder", "aria-label"}
 SAME_IN_BOTH = {
     "hlmstudy", "English", "Français", "Code", "Codes", "Date", "Total", "Version", "Notes", "Ctrl", "Tab",
     "CSV", "XLSX", "REFI", "QDA", "QDPX", "QDC", "PDF", "TOTP", "UTF", "ID", "codes", "Document", "Versions",
-    "Actions", "In", "vivo",
+    "Actions", "In", "vivo", "Affiliation",
 }  # fmt: skip
 
 
@@ -63,8 +63,7 @@ def visible_texts(html):
 def data_words(world):
     """Every word the study's own data puts on the pages: it reads the same in any interface language."""
     words = set()
-    stored = [world.study.title, world.study.description, world.memo.title, world.memo.body, world.job.message]
-    for text in [*TEXTS.values(), *stored]:
+    for text in [*TEXTS.values(), *world.data_texts]:
         words |= set(LETTERS.findall(text))
     for user in [world.admin, world.researcher, world.coder, world.team, world.partner]:
         words |= set(LETTERS.findall(user.email))

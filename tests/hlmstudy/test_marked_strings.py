@@ -23,7 +23,9 @@ APPS = ["sites", "interviews", "coding", "reports", "hlmstudy"]
 LETTERS = re.compile(r"[^\W\d_]{2,}")
 # Words that read the same in both languages or must not change: the product's name, each language's
 # own name on the switcher, key caps that French keyboards label the same, and format names.
-ANY_LANGUAGE = {"hlmstudy", "English", "Français", "Ctrl", "Tab", "Alt", "REFI", "QDA", "CSV", "XLSX"}
+ANY_LANGUAGE = {
+    "hlmstudy", "English", "Français", "Ctrl", "Tab", "Alt", "REFI", "QDA", "CSV", "XLSX", "PDF", "SHA", "HTML",
+}  # fmt: skip
 VISIBLE_ATTRIBUTES = {"title", "alt", "placeholder", "aria-label", "aria-description", "aria-roledescription"}
 # Blocks whose text no person reads as prose.
 SKIPPED_BLOCKS = {"comment", "verbatim"}
