@@ -99,3 +99,48 @@ MAIN_PAGES = {
     "team site report": ("team", lambda w: reverse("reports:site_report", args=[w.study.slug, "QC1"]), ".main-svg"),
     "partner portal": ("partner", lambda w: reverse("reports:portal"), "main h1"),
 }
+
+
+def _url(name, *args):
+    """A page of the study; each of `args` takes the world and gives one more argument of the URL."""
+    return lambda w: reverse(name, args=[w.study.slug, *[argument(w) for argument in args]])
+
+
+def _a1(w):
+    return w.A1.pk
+
+
+# The forms and the less visited pages, checked in French by axe and in both languages by the comparison.
+OTHER_PAGES = {
+    "site detail": ("researcher", _url("sites:site_detail", lambda w: "MTL1"), "main h1"),
+    "site form": ("researcher", _url("sites:site_edit", lambda w: "MTL1"), "main form"),
+    "estate form": ("researcher", _url("sites:estate_create"), "main form"),
+    "organisations": ("researcher", _url("sites:organization_list"), "main h1"),
+    "organisation form": ("researcher", _url("sites:organization_create"), "main form"),
+    "attributes": ("researcher", _url("sites:attribute_list"), "main h1"),
+    "attribute form": ("researcher", _url("sites:attribute_create"), "main form"),
+    "participant form": ("researcher", _url("sites:participant_edit", lambda w: "R-MTL1-11"), "main form"),
+    "participant identity": ("admin", _url("sites:participant_identity", lambda w: "R-MTL1-11"), "main h1"),
+    "member form": (
+        "admin",
+        _url("sites:member_edit", lambda w: w.study.memberships.get(user=w.coder).pk),
+        "main form",
+    ),
+    "member invite": ("admin", _url("sites:member_invite"), "main form"),
+    "interview form": ("researcher", _url("interviews:interview_edit", _a1), "main form"),
+    "interview import": ("researcher", _url("interviews:interview_import"), "main form"),
+    "speaker mapping": ("researcher", _url("interviews:speaker_mapping", _a1), "main form"),
+    "versions": ("researcher", _url("interviews:version_list", _a1), "main h1"),
+    "transcript edit": ("researcher", _url("coding:transcript_edit", _a1), "main form"),
+    "transcript upload": ("researcher", _url("coding:transcript_upload", _a1), "main form"),
+    "code detail": ("researcher", _url("coding:code_detail", lambda w: w.concertation.pk), "main h1"),
+    "code form": ("researcher", _url("coding:code_edit", lambda w: w.concertation.pk), "main form"),
+    "code merge": ("researcher", _url("coding:code_merge", lambda w: w.roulement.pk), "main form"),
+    "code move": ("researcher", _url("coding:code_move", lambda w: w.roulement.pk), "main form"),
+    "codebook import": ("researcher", _url("coding:codebook_import"), "main form"),
+    "memo form": ("researcher", _url("coding:memo_edit", lambda w: w.memo.pk), "main form"),
+    "excerpts to review": ("researcher", _url("coding:excerpt_review_list"), "main h1"),
+    "excerpt review": ("researcher", _url("coding:excerpt_review", lambda w: w.e12.pk), "main h1"),
+    "export codings": ("researcher", _url("reports:export_codings"), "main h1"),
+    "exchange": ("researcher", _url("reports:refi_exchange"), "main h1"),
+}

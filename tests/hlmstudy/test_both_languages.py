@@ -16,16 +16,17 @@ from django.db import transaction
 from django.test import Client, override_settings
 
 from tests.reports.fixtures import TEXTS
-from tests.world import MAIN_PAGES, build_shared_world
+from tests.world import MAIN_PAGES, OTHER_PAGES, build_shared_world
 
 LETTERS = re.compile(r"[^\W\d_]{2,}")
-COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}\b")  # a code's colour, shown as its swatch's title
+# Not words: a code's colour shown as its swatch's title, a word cut where a snippet of transcript starts or ends.
+NOT_WORDS = re.compile(r"#[0-9a-fA-F]{3,8}\b|…[^\W\d_]+|[^\W\d_]+…")
 VISIBLE_ATTRIBUTES = {"title", "alt", "placeholder", "aria-label"}
 # Words spelt the same in French and English, and names that are not data.
 SAME_IN_BOTH = {
     "hlmstudy", "English", "Français", "Code", "Codes", "Date", "Total", "Version", "Notes", "Ctrl", "Tab",
     "CSV", "XLSX", "REFI", "QDA", "QDPX", "QDC", "PDF", "TOTP", "UTF", "ID", "codes", "Document", "Versions",
-    "Actions", "In", "vivo", "Affiliation",
+    "Actions", "In", "vivo", "Affiliation", "Description", "Note",
 }  # fmt: skip
 
 
@@ -96,7 +97,7 @@ def world(django_db_setup, django_db_blocker):
 
 
 def read(world, name, language):
-    role, url, _ready = MAIN_PAGES[name]
+    role, url, _ready = {**MAIN_PAGES, **OTHER_PAGES}[name]
     client = Client()
     if role:
         client.force_login(getattr(world, role))
@@ -107,12 +108,12 @@ def read(world, name, language):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", list(MAIN_PAGES))
+@pytest.mark.parametrize("name", [*MAIN_PAGES, *OTHER_PAGES])
 def test_the_page_has_no_sentence_left_in_one_language(world, name):
     french, english = read(world, name, "fr-ca"), read(world, name, "en")
     assert '<html lang="fr-ca">' in french and '<html lang="en">' in english
     same = visible_texts(french) & visible_texts(english)
-    untranslated = sorted(text for text in same if set(LETTERS.findall(COLOUR.sub("", text))) - world.words)
+    untranslated = sorted(text for text in same if set(LETTERS.findall(NOT_WORDS.sub("", text))) - world.words)
     assert not untranslated, f"the same text in French and in English on {name}:\n  " + "\n  ".join(untranslated)
 
 
