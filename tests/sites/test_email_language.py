@@ -43,3 +43,16 @@ def test_a_password_reset_for_an_unknown_address_answers_in_the_readers_language
 
     (mail,) = mailoutbox
     assert sentence in mail.body
+
+
+def test_a_password_reset_link_is_mailed_in_the_readers_language(client, researcher, mailoutbox):
+    bodies = {}
+    for language in ["fr-ca", "en"]:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        client.post(reverse("account_reset_password"), {"email": researcher.email})
+        bodies[language] = mailoutbox[-1].body
+
+    assert bodies["fr-ca"].startswith("Bonjour de la part de hlmstudy!")  # OQLF: no space before "!"
+    assert "cliquez sur le lien ci-dessous" in bodies["fr-ca"]
+    assert bodies["en"].startswith("Hello from hlmstudy!")
+    assert "Click the link below" in bodies["en"]
