@@ -1,4 +1,4 @@
-"""The coded study every page check reads, and the main pages of each role over it.
+"""The coded study every page check reads (with its synthesis sheets), and the main pages of each role over it.
 
 tests/browser/test_accessibility.py runs axe-core over these pages and tests/hlmstudy/test_both_languages.py
 reads them in French and in English; a page added here is checked by both.
@@ -9,10 +9,13 @@ import datetime
 from django.urls import reverse
 
 from coding.models import Memo
+from reports import services as sheet_services
 from sites.models import Job
 from sites.permissions import Role
 from tests import factory
 from tests.reports.fixtures import build_world
+from tests.reports.sheet_fixtures import TEXT as SHEET_TEXT
+from tests.reports.sheet_fixtures import build_sheet
 
 
 def build_shared_world():
@@ -52,13 +55,26 @@ def build_shared_world():
         message="Terminé.",
         finished_at=datetime.datetime(2026, 1, 5, 14, 30, tzinfo=datetime.UTC),
     )
+    # A sheet of MTL1 in review for the editor, a published transversal one for the partner's portal.
+    draft = build_sheet(study, site_a, world.marie, researcher=world.researcher, transversal=False)
+    published = build_sheet(study, site_a, world.rose, researcher=world.researcher, transversal=True)
+    sheet_services.publish_sheet(published.sheet, by=world.researcher)
+    world.sheet, world.published = draft.sheet, published.sheet
+    world.section = world.sheet.sections.order_by("order").first()
     # What the study's own data puts on the pages: it reads the same whatever the interface language.
     world.data_texts = [study.title, study.description, world.memo.title, world.memo.body, world.job.message]
+    world.data_texts += [SHEET_TEXT, world.sheet.title, world.sheet.kind_label, published.sheet.kind_label]
+    world.data_texts += [f"{section.heading} {section.body}" for section in world.sheet.sections.all()]
+    world.data_texts += [f"{item.attribution} {item.caption}" for item in world.sheet.evidence.all()]
     return world
 
 
 def _interview(w):
     return [w.study.slug, w.A1.pk]
+
+
+def _sheet(w):
+    return [w.study.slug, w.sheet.pk]
 
 
 # id: (role signed in, None for nobody; url from the world; a selector present once the page has drawn)
@@ -98,6 +114,17 @@ MAIN_PAGES = {
     "coder workspace": ("coder", lambda w: reverse("coding:workspace", args=_interview(w)), ".ws-block"),
     "team site report": ("team", lambda w: reverse("reports:site_report", args=[w.study.slug, "QC1"]), ".main-svg"),
     "partner portal": ("partner", lambda w: reverse("reports:portal"), "main h1"),
+    "partner sheet": ("partner", lambda w: reverse("reports:portal_sheet", args=[w.published.pk]), "main h1"),
+    "sheet list": ("researcher", lambda w: reverse("reports:sheet_list", args=[w.study.slug]), "main h1"),
+    "sheet editor": ("researcher", lambda w: reverse("reports:sheet_detail", args=_sheet(w)), "main h1"),
+    "sheet title block": ("researcher", lambda w: reverse("reports:sheet_edit", args=_sheet(w)), "main h1"),
+    "section edit": (
+        "researcher",
+        lambda w: reverse("reports:section_edit", args=[*_sheet(w), w.section.pk]),
+        "main h1",
+    ),
+    "evidence picker": ("researcher", lambda w: reverse("reports:evidence_picker", args=_sheet(w)), "main h1"),
+    "glossary": ("researcher", lambda w: reverse("reports:glossary_list", args=[w.study.slug]), "main h1"),
 }
 
 

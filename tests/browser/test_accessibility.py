@@ -53,8 +53,8 @@ RUN_AXE = """async ([tags, rules]) => {
 
 
 @pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    with SharedWorld(django_db_blocker) as world:
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    with SharedWorld(django_db_blocker, tmp_path_factory.mktemp("media")) as world:
         yield world
 
 

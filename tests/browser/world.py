@@ -31,9 +31,10 @@ def session_cookie(user):
 class SharedWorld:
     """Context manager: builds the world and serves it; on exit stops the server and empties the database."""
 
-    def __init__(self, django_db_blocker):
+    def __init__(self, django_db_blocker, media_root):
         self.blocker = django_db_blocker
-        self.hashers = override_settings(PASSWORD_HASHERS=FAST_HASHERS)
+        # Published sheets store their PDF: in a folder of the module's own, not the developer's var/.
+        self.hashers = override_settings(PASSWORD_HASHERS=FAST_HASHERS, MEDIA_ROOT=str(media_root))
 
     def __enter__(self):
         self.blocker.unblock()

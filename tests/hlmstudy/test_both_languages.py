@@ -83,11 +83,14 @@ def data_words(world):
 
 
 @pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
     """The pages' study, built once for the module inside a transaction rolled back at the end."""
     with (
         django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
+        override_settings(
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+            MEDIA_ROOT=str(tmp_path_factory.mktemp("media")),
+        ),
         transaction.atomic(),
     ):
         world = build_shared_world()
