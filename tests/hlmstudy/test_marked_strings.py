@@ -5,7 +5,7 @@ one language whatever the reader chose, and tests/hlmstudy/test_translations.py 
 checks read the source itself: the templates through Django's own lexer (text outside {% translate %} and
 {% blocktranslate %} that has letters, and the visible attributes title, alt, placeholder, aria-label),
 the Python modules through their syntax tree (messages, ValidationError, verbose_name, help_text, label,
-choices and the labels of TextChoices).
+choices and the labels of TextChoices), and the scripts, whose words must come from Python.
 """
 
 import ast
@@ -211,4 +211,50 @@ def test_every_user_facing_python_string_is_marked_for_translation():
             unmarked[str(path.relative_to(BASE))] = found
     assert not unmarked, "user-facing strings not wrapped in gettext:\n" + "\n".join(
         f"  {name}: {line}" for name, lines in unmarked.items() for line in lines
+    )
+
+
+# JavaScript: its words for people come from the page (json_script of strings marked in Python) ---------------
+
+JS_LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'|`((?:[^`\\]|\\.)*)`')
+JS_COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.DOTALL)
+JS_FOR_DEVELOPERS = re.compile(r"(console\.\w+|new Error)\(\s*$")
+# Prose: a capitalised word followed by another word, or a word that ends a sentence. Class lists, selectors
+# and style declarations have neither.
+PROSE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+\s+[a-zà-ÿ]+|[a-zà-ÿ]{2,}[.!?…]\s*$")
+
+
+def unmarked_javascript_text(source):
+    """String literals of a script that read as prose, except messages to developers (console, Error)."""
+    source = JS_COMMENT.sub("", source)
+    found = []
+    for match in JS_LITERAL.finditer(source):
+        text = re.sub(r"\$\{[^}]*\}", " ", next(group for group in match.groups() if group is not None))
+        if JS_FOR_DEVELOPERS.search(source[max(0, match.start() - 40) : match.start()]):
+            continue
+        if PROSE.search(text):
+            found.append(" ".join(text.split()))
+    return found
+
+
+def test_the_javascript_checker_finds_prose():
+    source = (
+        'el.className = "ws-option ws-option--empty";\n'
+        'console.warn("workspace: block text and offsets disagree", el);\n'
+        "button.textContent = `Show ${n} more excerpts`;\n"
+        "status.textContent = strings.applied;\n"
+        "alert('Saved.');  // Not marked\n"
+    )
+    assert unmarked_javascript_text(source) == ["Show more excerpts", "Saved."]
+
+
+def test_no_script_has_words_of_its_own():
+    unmarked = {}
+    for path in sorted((BASE / "static").rglob("*.js")):
+        if "vendor" not in path.parts:
+            found = unmarked_javascript_text(path.read_text(encoding="utf-8"))
+            if found:
+                unmarked[str(path.relative_to(BASE))] = found
+    assert not unmarked, "words in scripts (pass them from Python with json_script, marked):\n" + "\n".join(
+        f"  {name}: {found}" for name, found in unmarked.items()
     )
