@@ -113,6 +113,8 @@ MAIN_PAGES = {
     "coder dashboard": ("coder", lambda w: reverse("sites:study_dashboard", args=[w.study.slug]), "main h1"),
     "coder workspace": ("coder", lambda w: reverse("coding:workspace", args=_interview(w)), ".ws-block"),
     "team site report": ("team", lambda w: reverse("reports:site_report", args=[w.study.slug, "QC1"]), ".main-svg"),
+    "team interview list": ("team", lambda w: reverse("interviews:interview_list", args=[w.study.slug]), "main table"),
+    "team retrieval": ("team", lambda w: reverse("reports:retrieval", args=[w.study.slug]), "main h1"),
     "partner portal": ("partner", lambda w: reverse("reports:portal"), "main h1"),
     "partner sheet": ("partner", lambda w: reverse("reports:portal_sheet", args=[w.published.pk]), "main h1"),
     "sheet list": ("researcher", lambda w: reverse("reports:sheet_list", args=[w.study.slug]), "main h1"),
