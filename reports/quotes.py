@@ -210,3 +210,8 @@ def strongest_excerpts(codings, code_ids, *, limit, per_site=False):
         ranked = Window(RowNumber(), partition_by=[F("interview__site_id")], order_by=order)
         return list(excerpts.annotate(rank=ranked).filter(rank__lte=limit).order_by("interview__site__code", "rank"))
     return list(excerpts.order_by(*order)[:limit])
+
+
+def quote_text(excerpt):
+    """The words of an excerpt as a report prints them (the privacy work masks redacted spans here)."""
+    return excerpt.quote
