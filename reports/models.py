@@ -247,10 +247,10 @@ class SheetVersion(models.Model):
         return f"{self.sheet} v{self.number}"
 
 
-def covered_sites_q(user, roles):
+def covered_sites_q(user, roles, *, all_sites_field):
     """Rows (report definitions, thematic reports) whose sites all lie within the user's limits in their study.
 
-    A row with no site covers every site of its study: only members limited to no site reach it.
+    A definition for all sites (`all_sites_field` true) is reached only by members limited to no site.
     """
     q = Q(pk__in=[])
     for grant in permissions.grants(user):
@@ -258,14 +258,21 @@ def covered_sites_q(user, roles):
             continue
         clause = Q(study_id=grant.study_id)
         if not grant.all_sites:
-            clause &= Q(is_all_sites=False) & ~Q(sites__in=Site.objects.exclude(pk__in=sorted(grant.site_ids)))
+            clause &= ~Q(sites__in=Site.objects.exclude(pk__in=sorted(grant.site_ids)))
+            if all_sites_field:
+                clause &= Q(is_all_sites=False)
         q |= clause
     return q
 
 
-class CoveredSitesQuerySet(models.QuerySet):
+class DefinitionQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return self.filter(covered_sites_q(user, permissions.READ)).distinct()
+        return self.filter(covered_sites_q(user, permissions.READ, all_sites_field=True))
+
+
+class ThematicReportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(covered_sites_q(user, permissions.READ, all_sites_field=False))
 
 
 class ReportDefinition(models.Model):
@@ -314,7 +321,7 @@ class ReportDefinition(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = CoveredSitesQuerySet.as_manager()
+    objects = DefinitionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("report definition")
@@ -345,8 +352,7 @@ class ThematicReport(models.Model):
     definition = models.ForeignKey(ReportDefinition, on_delete=models.CASCADE, related_name="reports")
     study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="thematic_reports")
     format = models.CharField(_("format"), max_length=4, choices=Format.choices)
-    # The sites whose evidence the file holds (a reader must reach all of them to download it).
-    is_all_sites = models.BooleanField(default=False)
+    # The sites whose evidence the file holds, as its author could see them: a reader must reach all of them.
     sites = models.ManyToManyField(Site, blank=True, related_name="thematic_reports")
     file = models.FileField(upload_to="thematic/%Y/%m/")
     quotes = models.PositiveIntegerField(_("quotes"), default=0)
@@ -358,7 +364,7 @@ class ThematicReport(models.Model):
     # The job that made it: a job delivered twice after a worker died stores one report.
     job = models.OneToOneField(Job, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
-    objects = CoveredSitesQuerySet.as_manager()
+    objects = ThematicReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("thematic report")
