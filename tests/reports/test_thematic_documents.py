@@ -28,9 +28,7 @@ def definition_for(world, *sites, **fields):
 def context_of(definition, user):
     with translation.override("en"):
         selection = thematic.select(definition, user=user)
-        return thematic_output.document_context(
-            definition, selection, generated_by=user, generated_at=timezone.now()
-        )
+        return thematic_output.document_context(definition, selection, generated_by=user, generated_at=timezone.now())
 
 
 def pdf_text(pdf, tmp_path):

@@ -98,7 +98,7 @@ def test_the_web_page_shows_every_quote_with_its_pseudonym_and_a_link_to_its_pla
 
 def test_the_list_and_the_web_page_take_a_fixed_number_of_queries(world, login, django_assert_max_num_queries):
     client = login(world.researcher)
-    for n in range(3):
+    for _n in range(3):
         definition = make_definition(world, world.site_a, world.site_b)
         ThematicReport.objects.create(definition=definition, study=world.study, format="pdf", created_by=world.admin)
     with django_assert_max_num_queries(8):
