@@ -110,7 +110,12 @@ def _code_section(document, context, section):
             "left": section.left_out,
         }
         _grey(document.add_paragraph(), line)
+    interview = None
     for quote in section.quotes:
+        if quote.interview_id != interview:
+            interview = quote.interview_id
+            date = f", {quote.interview_date:%Y-%m-%d}" if quote.interview_date else ""
+            _grey(document.add_paragraph(), _clean(f"{quote.site_code} · {quote.interview_title}{date}")).bold = True
         _quote(document, context, quote)
     for memo in section.memos:
         paragraph = document.add_paragraph()
@@ -123,9 +128,7 @@ def _code_section(document, context, section):
 def _quote(document, context, quote):
     paragraph = document.add_paragraph()
     paragraph.add_run(_clean(f"{context['open_quote']}{quote.text}{context['close_quote']}"))
-    kind = f" ({quote.kind_label})" if quote.kind_label else ""
-    date = f", {quote.interview_date:%Y-%m-%d}" if quote.interview_date else ""
-    _grey(paragraph, _clean(f" — {quote.speaker}{kind}, {quote.site_code} · {quote.interview_title}{date} · "))
+    _grey(paragraph, _clean(f" — {quote.speaker} · "))
     _hyperlink(paragraph, quote.url, f"¶{quote.position}")
 
 
