@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from coding.models import Code, Coding, Memo
 from interviews.models import Interview, SpeakerTurn
 from reports.matrices import code_matrix
-from reports.quotes import KIND_LABELS, quote_text, strongest_excerpts
+from reports.quotes import KIND_LABELS, quote_text, strongest_excerpts, with_display_quotes
 from reports.retrieval import RetrievalForm, with_speaker
 from sites.models import Participant, Site
 
@@ -178,24 +178,27 @@ def _place_quotes(definition, codings, sections):
             study=definition.study, consent__may_be_quoted=True, consent__withdrawn_on__isnull=True
         ).values_list("pk", flat=True)
     )
-    seen, kinds, slug = set(), {}, definition.study.slug
+    seen, kinds, placed, slug = set(), {}, [], definition.study.slug
     for coding in rows:
         if (coding.code_id, coding.excerpt_id) in seen:
             continue
         seen.add((coding.code_id, coding.excerpt_id))
-        section = sections[coding.code_id]
         if not coding.is_interviewer_speech and coding.speaker_id not in quotable:
-            section.left_out += 1
+            sections[coding.code_id].left_out += 1
             continue
         kinds[coding.speaker_code] = coding.speaker_kind
-        if definition.quotes == definition.Quotes.ALL:
-            section.quotes.append(_quote(coding.excerpt, coding.speaker_code, coding.speaker_kind, coding.anchor, slug))
-    if definition.quotes == definition.Quotes.STRONGEST:
+        placed.append(coding)
+    if definition.quotes == definition.Quotes.ALL:
+        with_display_quotes(coding.excerpt for coding in placed)  # masks every quote at once
+        for coding in placed:
+            quote = _quote(coding.excerpt, coding.speaker_code, coding.speaker_kind, coding.anchor, slug)
+            sections[coding.code_id].quotes.append(quote)
+    elif definition.quotes == definition.Quotes.STRONGEST:
         for section in sections.values():
             strongest = strongest_excerpts(codings, {section.code.pk}, limit=definition.strongest_per_code)
             section.quotes = [
                 _quote(excerpt, excerpt.speaker_code, kinds.get(excerpt.speaker_code), excerpt.anchor, slug)
-                for excerpt in strongest
+                for excerpt in with_display_quotes(strongest)
             ]
 
 

@@ -77,9 +77,11 @@ def document_context(definition, selection, *, generated_by, generated_at):
 
 
 def _charts(selection):
-    """Bar charts as SVG (vector in the PDF): excerpts per code, and per site when there are several."""
-    shown = selection.sections[:CHARTED_CODES]
-    title = _("Excerpts per code (with its sub-codes)")
+    """Bar charts as SVG (vector in the PDF): excerpts per theme (the top-level codes of the selection, each with its
+    sub-codes; the table lists every code), and per site when there are several."""
+    top = min(section.code.depth for section in selection.sections)
+    shown = [section for section in selection.sections if section.code.depth == top][:CHARTED_CODES]
+    title = _("Excerpts per theme (with its sub-codes)")
     charts = [_chart(title, [section.code.path for section in shown], [section.total for section in shown])]
     if len(selection.sites) > 1:
         title = _("Coded excerpts per site")

@@ -154,3 +154,22 @@ def test_a_report_of_several_sites_counts_each_site(world):
     selection = context_of(definition, world.researcher)["selection"]
     assert selection.sections[1].counts == [("MTL1", 2), ("QC1", 1), ("QC2", 2)]
     assert selection.site_totals == {"MTL1": 8, "QC1": 4, "QC2": 2}
+
+
+def test_quotes_are_printed_as_the_privacy_rules_show_them(world, monkeypatch):
+    """The report prints `display_quote` (reports/quotes.py masks redacted spans there), never the raw quote."""
+
+    def masked(excerpts):
+        excerpts = list(excerpts)
+        for excerpt in excerpts:
+            excerpt.display_quote = excerpt.quote.replace("comité", "█████")
+        return excerpts
+
+    monkeypatch.setattr(thematic, "with_display_quotes", masked)
+    context = context_of(definition_for(world, world.site_a), world.researcher)
+    printed = [quote.text for section in context["selection"].sections for quote in section.quotes]
+    assert "Le █████ de locataires nous aide beaucoup" in printed
+    assert not any("comité" in text for text in printed)
+    with translation.override("en"):
+        document = Document(io.BytesIO(thematic_output.report_docx(context)))
+    assert "comité de locataires" not in "\n".join(p.text for p in document.paragraphs)
