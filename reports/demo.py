@@ -30,6 +30,7 @@ def load_sheets(study, *, researcher):
         study, Site.objects.get(study=study, code=PARTNER_SITE), researcher=researcher, terms=terms
     )
     for sheet in (transversal, site_sheet):
+        services.set_status(sheet, SynthesisSheet.Status.REVIEW)
         services.publish_sheet(sheet, by=researcher)
     return transversal, site_sheet
 

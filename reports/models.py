@@ -7,7 +7,7 @@ tell when the source moved on. Publishing freezes a `SheetVersion` (HTML and PDF
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from coding.models import Code, Excerpt
@@ -54,6 +54,18 @@ class SheetQuerySet(models.QuerySet):
 
     def editable_by(self, user):
         return self.filter(sheet_scope_q(user, permissions.EDIT))
+
+    def with_evidence_alert(self):
+        """Annotate `has_evidence_alert`: a quote whose excerpt is gone or in review, or whose speaker withdrew
+        or may not be quoted (one EXISTS per sheet; the exact wording is checked against the excerpt on the sheet's
+        page). A published sheet with an alert quotes someone it should no longer quote."""
+        alarming = SheetEvidence.objects.filter(sheet_id=OuterRef("pk"), kind=SheetEvidence.Kind.QUOTE).filter(
+            Q(excerpt__isnull=True)
+            | Q(excerpt__needs_review=True)
+            | Q(participant__consent__withdrawn_on__isnull=False)
+            | Q(participant__consent__may_be_quoted=False)
+        )
+        return self.annotate(has_evidence_alert=Exists(alarming))
 
     def published_for(self, user):
         """What the portal lists: published sheets of the user's sites and transversal ones."""

@@ -182,6 +182,8 @@ def publication_problems(sheet, parts=None):
         messages.append(_("The text names evidence that does not exist: %(numbers)s.") % {"numbers": missing})
     if not sections:
         messages.append(_("The sheet has no section."))
+    if sheet.status in (SynthesisSheet.Status.DRAFT, SynthesisSheet.Status.WITHDRAWN):
+        messages.append(_("Send the sheet to review before publishing it."))
     return messages
 
 

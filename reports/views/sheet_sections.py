@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 
 from reports import services
 from reports.forms import CommentForm, SectionForm
-from reports.models import SynthesisSheet
 from reports.views.sheets import get_sheet
 from sites import permissions
 from sites.views.access import get_study
@@ -73,13 +72,10 @@ def section_delete(request, study, pk, section_pk):
 @require_POST
 @login_required
 def section_comment(request, study, pk, section_pk):
-    """Team members comment on a section while the sheet is a draft or in review."""
+    """Team members comment on a section: in review above all, and on a published sheet for its next version."""
     study = get_study(request, study)
     sheet = get_sheet(request, study, pk)
     section = _section(sheet, section_pk)
-    if sheet.status not in (SynthesisSheet.Status.DRAFT, SynthesisSheet.Status.REVIEW):
-        messages.error(request, _("Comments are closed once a sheet is published."))
-        return _back(study, sheet, section)
     form = CommentForm(request.POST)
     if form.is_valid():
         try:

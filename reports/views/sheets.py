@@ -35,6 +35,7 @@ def sheet_list(request, study):
         SynthesisSheet.objects.visible_to(request.user)
         .filter(study=study)
         .select_related("site")
+        .with_evidence_alert()
         .order_by("-date", "title")
     )
     context = {
@@ -83,7 +84,7 @@ def sheet_detail(request, study, pk):
         "glossary": glossary,
         "versions": sheet.versions.select_related("published_by"),
         "can_edit": permissions.has_role(request.user, study, permissions.EDIT),
-        "can_comment": sheet.status in (SynthesisSheet.Status.DRAFT, SynthesisSheet.Status.REVIEW),
+        "can_comment": sheet.status != SynthesisSheet.Status.WITHDRAWN,
         "comment_form": CommentForm(),
     }
     return render(request, "reports/sheet_detail.html", context)
