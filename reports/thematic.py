@@ -57,7 +57,8 @@ class Quote:
     interview_title: str
     interview_date: object
     position: int  # the start of the reading view's block holding the quote
-    url: str
+    url: str  # the reading view at that block
+    interview_url: str
 
 
 @dataclass
@@ -216,6 +217,7 @@ def _quote(excerpt, speaker_code, speaker_kind, anchor, slug):
         interview_date=interview.date,
         position=position,
         url=f"{settings.SITE_URL}{path}#t-{position}",
+        interview_url=f"{settings.SITE_URL}{path}",
     )
 
 
