@@ -42,6 +42,7 @@ class ReportFilters(RetrievalForm):
     def _coding_q(self, *, with_code):
         q = super()._coding_q(with_code=with_code)
         if self.is_consensus_only:
+            # Until the agreement work's consensus coder (issue 8) is in main, consensus means two coders agree.
             others = Coding.objects.filter(excerpt_id=OuterRef("excerpt_id"), code_id=OuterRef("code_id"))
             q &= Exists(others.exclude(coder_id=OuterRef("coder_id")))
         return q
