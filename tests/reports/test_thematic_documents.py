@@ -173,3 +173,17 @@ def test_quotes_are_printed_as_the_privacy_rules_show_them(world, monkeypatch):
     with translation.override("en"):
         document = Document(io.BytesIO(thematic_output.report_docx(context)))
     assert "comité de locataires" not in "\n".join(p.text for p in document.paragraphs)
+
+
+def test_the_cached_page_references_follow_the_pages_added():
+    import pydyf
+
+    import reports.pdf  # noqa: F401 - installs the cache
+
+    pdf = pydyf.PDF()
+    pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    first = pdf.page_references
+    assert pdf.page_references is first and len(first) == 1
+    pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    assert pdf.page_references == tuple(f"{n} 0 R".encode() for n in pdf.pages["Kids"][::3])
+    assert len(pdf.page_references) == 2
