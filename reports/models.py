@@ -359,7 +359,7 @@ class ThematicReport(models.Model):
 
     class Format(models.TextChoices):
         PDF = "pdf", "PDF"
-        DOCX = "docx", "DOCX (Word)"
+        DOCX = "docx", _("DOCX (Word)")
 
     definition = models.ForeignKey(ReportDefinition, on_delete=models.CASCADE, related_name="reports")
     study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="thematic_reports")

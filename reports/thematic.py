@@ -74,8 +74,8 @@ class CodeSection:
 
     @property
     def heading_level(self):
-        """h2 for a top-level code, h3 for its sub-codes, and so on (h6 at most)."""
-        return min(self.code.depth + 2, 6)
+        """h2 for a top-level code, h3 for its sub-codes, and so on (h5 at most)."""
+        return min(self.code.depth + 2, 5)
 
     @property
     def indent(self):
