@@ -18,6 +18,8 @@ from django.views.decorators.http import require_GET, require_POST
 from coding import services
 from coding.models import Code, Coding, Excerpt
 from coding.views.workspace_data import change_token, code_entry, excerpt_entry, transcript_html, workspace_data
+from sites.audit import record_access
+from sites.models import AccessEvent
 from interviews.models import Interview
 from sites import permissions
 from sites.views.access import require, require_site
@@ -97,6 +99,8 @@ def workspace(request, study, pk):
         "can_restructure": permissions.has_role(request.user, study, permissions.EDIT),
         "strings": {key: str(value) for key, value in STRINGS.items()},
     }
+    if version:
+        record_access(request, AccessEvent.Kind.TRANSCRIPT_READ, study=study, obj=interview, detail=f"v{version.number}")
     return render(request, "coding/workspace.html", context)
 
 
