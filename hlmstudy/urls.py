@@ -12,7 +12,7 @@ def admin_login(request):
 urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("admin/login/", admin_login),
+    path("admin/login/", admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
     path("", include("reports.urls")),
     path("", include("coding.urls")),

@@ -8,7 +8,7 @@ import datetime
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import CharField, F, TextField, Value
+from django.db.models import CharField, F, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -40,7 +40,7 @@ class AuditFilterForm(forms.Form):
         label=_("What"),
         required=False,
         choices=[("", _("reads and changes")), ("reads", _("reads and downloads")), ("changes", _("changes"))]
-        + [(value, label) for value, label in ACTIONS.items()],
+        + list(ACTIONS.items()),
     )
 
     def __init__(self, *args, study, **kwargs):

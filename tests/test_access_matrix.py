@@ -99,6 +99,8 @@ PARTICIPANT_BODY = {"code": "R-MTL1-99", "kind": "resident", "site": Pk("site_a"
 MATRIX = [
     # URL name, method, kwargs, (admin, researcher, coder, team_b, partner, outsider, other_admin), body
     Row("sites:home", GET, {}, (302, 302, 302, 302, 302, 200, 302)),
+    # the admin's own login form would skip MFA and the rate limits: it sends everyone to allauth's
+    Row("admin_login", GET, {}, (302, 302, 302, 302, 302, 302, 302)),
     Row("sites:job_detail", GET, on(pk="job"), (404, 200, 404, 404, 404, 404, 404)),
     Row("sites:job_download", GET, on(pk="job"), (404, 200, 404, 404, 404, 404, 404)),
     Row("sites:study_dashboard", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
@@ -172,6 +174,9 @@ MATRIX = [
         (302, 404, 404, 404, 404, 404, 404), {"full_name": "Nom Fictif", "email": "nom.fictif@example.test"}),
     # members: admins only; other members of the study get 403 (they know the study exists)
     Row("sites:member_list", GET, ETUDE, (200, 403, 403, 403, 404, 404, 404)),
+    # the audit trail: admins of the study only
+    Row("sites:audit_log", GET, ETUDE, (200, 403, 403, 403, 404, 404, 404)),
+    Row("sites:audit_log", GET, on(study="autre"), (404, 404, 404, 404, 404, 404, 200)),
     Row("sites:member_invite", GET, ETUDE, (200, 403, 403, 403, 404, 404, 404)),
     Row("sites:member_invite", POST, ETUDE, (302, 403, 403, 403, 404, 404, 404),
         {"email": "new.member@example.test", "role": Role.TEAM}),

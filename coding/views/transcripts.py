@@ -42,7 +42,8 @@ def transcript_edit(request, study, pk):
             messages.success(request, _("Version %(number)s saved.") % {"number": saved.number})
             return _after_save(request, study, interview)
     if version is not None:
-        record_access(request, AccessEvent.Kind.TRANSCRIPT_READ, study=study, obj=interview, detail=f"v{version.number}")
+        detail = f"v{version.number}"
+        record_access(request, AccessEvent.Kind.TRANSCRIPT_READ, study=study, obj=interview, detail=detail)
     context = {
         "study": study,
         "interview": interview,

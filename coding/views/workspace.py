@@ -18,10 +18,10 @@ from django.views.decorators.http import require_GET, require_POST
 from coding import services
 from coding.models import Code, Coding, Excerpt
 from coding.views.workspace_data import change_token, code_entry, excerpt_entry, transcript_html, workspace_data
-from sites.audit import record_access
-from sites.models import AccessEvent
 from interviews.models import Interview
 from sites import permissions
+from sites.audit import record_access
+from sites.models import AccessEvent
 from sites.views.access import require, require_site
 
 IN_VIVO_NAME_LENGTH = 80  # characters of the selection kept as an in-vivo code's name
@@ -100,7 +100,8 @@ def workspace(request, study, pk):
         "strings": {key: str(value) for key, value in STRINGS.items()},
     }
     if version:
-        record_access(request, AccessEvent.Kind.TRANSCRIPT_READ, study=study, obj=interview, detail=f"v{version.number}")
+        detail = f"v{version.number}"
+        record_access(request, AccessEvent.Kind.TRANSCRIPT_READ, study=study, obj=interview, detail=detail)
     return render(request, "coding/workspace.html", context)
 
 

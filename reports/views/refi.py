@@ -11,8 +11,7 @@ from reports.refi.forms import RefiImportForm
 from reports.tasks import export_qdpx, import_qdpx
 from sites import jobs, permissions
 from sites.audit import record_access
-from sites.models import AccessEvent
-from sites.models import Site
+from sites.models import AccessEvent, Site
 from sites.permissions import Role
 from sites.views.access import get_study
 

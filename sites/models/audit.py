@@ -41,6 +41,9 @@ class ChangeRecord(models.Model):
             models.Index(fields=["study", "at"], name="sites_changerecord_study_at"),
         ]
 
+    def __str__(self):
+        return f"{self.action} {self.table_name} #{self.row_id}"
+
 
 class AccessEvent(models.Model):
     """Someone read a transcript or downloaded an original, an export or a PDF; never what it contained."""
@@ -66,3 +69,6 @@ class AccessEvent(models.Model):
             # the audit page: a study's reads between two dates
             models.Index(fields=["study", "at"], name="sites_accessevent_study_at"),
         ]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_type} #{self.object_id}"

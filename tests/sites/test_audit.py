@@ -162,9 +162,7 @@ def test_downloading_an_original_is_logged(login, study, site_a, researcher, med
     services.import_transcript(interview, name="entretien.txt", data=TEXT.encode(), author=researcher)
     source = SourceFile.objects.get(interview=interview)
     client = login(researcher)
-    url = reverse(
-        "interviews:source_download", kwargs={"study": study.slug, "pk": interview.pk, "file_pk": source.pk}
-    )
+    url = reverse("interviews:source_download", kwargs={"study": study.slug, "pk": interview.pk, "file_pk": source.pk})
     response = client.get(url)
     b"".join(response.streaming_content)
     assert response["Cache-Control"] == "no-store"
@@ -183,8 +181,8 @@ def test_admin_sees_who_read_and_who_changed_between_two_dates(login, interview,
     assert response.status_code == 200
     html = response.content.decode()
     assert "researcher@example.test" in html
-    assert "a lu une transcription" in html or "read a transcript" in html
-    assert "#%d" % interview.pk in html
+    assert "a lu une transcription" in html
+    assert f"#{interview.pk}" in html
 
 
 def test_the_period_leaves_out_what_happened_before_it(login, interview, study, admin, researcher):
@@ -214,8 +212,13 @@ def test_a_start_after_the_end_is_refused_with_a_clear_error(login, study, admin
 
 def test_the_csv_export_lists_the_same_events_and_neutralises_formulas(login, interview, study, admin, researcher):
     login(researcher).get(reverse("interviews:interview_detail", kwargs={"study": study.slug, "pk": interview.pk}))
-    AccessEvent.objects.create(study=study, user=researcher, kind="export_download", object_type="export",
-                               detail="=HYPERLINK(\"http://example.test\")")
+    AccessEvent.objects.create(
+        study=study,
+        user=researcher,
+        kind="export_download",
+        object_type="export",
+        detail='=HYPERLINK("http://example.test")',
+    )
     response = login(admin).get(audit_url(study, format="csv", action="reads"))
     assert response["Content-Type"].startswith("text/csv")
     assert response["Cache-Control"] == "no-store"
@@ -225,8 +228,9 @@ def test_the_csv_export_lists_the_same_events_and_neutralises_formulas(login, in
     assert any(row[5].startswith("'=HYPERLINK") for row in rows[1:])
 
 
-def test_the_page_costs_the_same_queries_for_many_events(login, interview, study, admin, researcher,
-                                                         django_assert_max_num_queries):
+def test_the_page_costs_the_same_queries_for_many_events(
+    login, interview, study, admin, researcher, django_assert_max_num_queries
+):
     AccessEvent.objects.bulk_create(
         AccessEvent(study=study, user=user, kind="transcript_read", object_type="interview", object_id=interview.pk)
         for user in (researcher, admin) * 60
