@@ -17,10 +17,12 @@ Registering a table takes one line in a migration of the app that owns it, after
 
 The acting user. The triggers read `hlm.actor_id`, a connection setting. `AuditActorMiddleware` sets it
 once per request, just before the request's first write (a request that only reads costs nothing), and
-again only if a rolled-back transaction took the setting with it. SQLite has no triggers: there the
-history is simply not kept, and everything else works.
+again only if a rolled-back transaction took the setting with it. Work outside a request (a Celery
+task, a command) names its actor with `acting_as(user_id)`; without it the actor is empty. SQLite has no
+triggers: there the history is simply not kept, and everything else works.
 """
 
+import contextlib
 import contextvars
 
 from django.db import connection, transaction
@@ -205,6 +207,22 @@ def _set_actor(conn, token, request):
     with conn.cursor() as cursor:
         cursor.execute("SELECT set_config(%s, %s, false)", [ACTOR_SETTING, actor])
     conn._hlm_actor = (token, pending)
+
+
+@contextlib.contextmanager
+def acting_as(user_id):
+    """Outside a request (a Celery task, a command): name `user_id` as the actor of the writes inside. 2 queries."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config(%s, %s, false)", [ACTOR_SETTING, str(user_id or "")])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config(%s, '', false)", [ACTOR_SETTING])
+        connection._hlm_actor = None
 
 
 def record_access(request, kind, *, study, obj=None, object_type="", detail=""):

@@ -45,6 +45,18 @@ def test_a_bulk_update_leaves_one_record_per_row_with_the_acting_user(study, res
     assert all(record.changed == ["definition"] for record in records)
 
 
+def test_work_outside_a_request_names_its_actor_with_acting_as(study, researcher):
+    from sites.audit import acting_as
+
+    with acting_as(researcher.pk):
+        factory.make_code(study, "Par une tâche")
+    factory.make_code(study, "Sans acteur")
+    actors = dict(ChangeRecord.objects.filter(table_name="coding_code").values_list("row_id", "actor_id"))
+    codes = dict(Code.objects.values_list("name", "pk"))
+    assert actors[codes["Par une tâche"]] == researcher.pk
+    assert actors[codes["Sans acteur"]] is None
+
+
 def test_an_update_that_changes_nothing_leaves_no_record(study):
     code = factory.make_code(study, "Réseau")
     before = ChangeRecord.objects.count()
