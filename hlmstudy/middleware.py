@@ -36,15 +36,12 @@ class SessionTimeoutMiddleware:
     at most once a minute, so an active session costs one session write a minute, not one per request.
     """
 
-    REFRESH_SECONDS = 60
-
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if request.user.is_authenticated:
-            expired = sessions.expired(request.session, now=time.time())
-            if expired:
+            if sessions.expired(request.session, now=time.time()):
                 logout(request)
                 messages.info(request, _("Your session has ended; please sign in again."))
                 return redirect_to_login(request.get_full_path())

@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('at', models.DateTimeField(db_default=django.db.models.functions.datetime.Now(), verbose_name='when')),
-                ('kind', models.CharField(choices=[('transcript_read', 'read a transcript'), ('original_download', 'downloaded an original file'), ('export_download', 'downloaded an export'), ('job_download', "downloaded a job's result")], max_length=20, verbose_name='kind')),
+                ('kind', models.CharField(choices=[('transcript_read', 'read a transcript'), ('original_download', 'downloaded an original file'), ('export_download', 'downloaded an export'), ('job_download', "downloaded a job's result"), ('pdf_download', 'downloaded a PDF')], max_length=20, verbose_name='kind')),
                 ('object_type', models.CharField(max_length=40, verbose_name='object')),
                 ('object_id', models.BigIntegerField(null=True)),
                 ('detail', models.CharField(blank=True, max_length=200, verbose_name='detail')),

@@ -53,6 +53,7 @@ class AccessEvent(models.Model):
         ORIGINAL_DOWNLOAD = "original_download", _("downloaded an original file")
         EXPORT_DOWNLOAD = "export_download", _("downloaded an export")
         JOB_DOWNLOAD = "job_download", _("downloaded a job's result")
+        PDF_DOWNLOAD = "pdf_download", _("downloaded a PDF")  # the synthesis sheets' PDFs (branch sheets)
 
     at = models.DateTimeField(_("when"), db_default=Now())
     study = models.ForeignKey(Study, **_TRAIL)
