@@ -209,6 +209,11 @@ def _set_actor(conn, token, request):
     conn._hlm_actor = (token, pending)
 
 
+def forget_actor(sender, connection, **kwargs):
+    """A new database session starts without the setting: the next write must set it again."""
+    connection._hlm_actor = None
+
+
 @contextlib.contextmanager
 def acting_as(user_id):
     """Outside a request (a Celery task, a command): name `user_id` as the actor of the writes inside. 2 queries."""
