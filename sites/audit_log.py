@@ -26,8 +26,10 @@ TABLES = {
     "sites_membership": _("membership"),
     "sites_membership_sites": _("membership's sites"),
     "reports_synthesissheet": _("synthesis sheet"),
+    "reports_sheetsection": _("sheet section"),
+    "reports_sheetversion": _("published sheet version"),
 }
-OBJECTS = {"interview": _("interview"), "job": _("job"), "export": _("export")}
+OBJECTS = {"interview": _("interview"), "job": _("job"), "export": _("export"), "synthesissheet": _("synthesis sheet")}
 ACTIONS = {**dict(ChangeRecord.Action.choices), **dict(AccessEvent.Kind.choices)}
 DEFAULT_DAYS = 30
 
