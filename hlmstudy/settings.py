@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
     "sites",
     "interviews",
     "coding",
@@ -97,10 +98,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "sites.audit.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "hlmstudy.middleware.SessionTimeoutMiddleware",
+    "hlmstudy.middleware.RequireMFAMiddleware",
+    "hlmstudy.middleware.NoStoreMiddleware",
 ]
 
 ROOT_URLCONF = "hlmstudy.urls"
@@ -172,6 +178,13 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "hlmstudy"
+# Everyone whose role can read a transcript must have passed TOTP in this session (RequireMFAMiddleware).
+MFA_REQUIRED = env_bool("MFA_REQUIRED", True)
+# Rate limits count per client address: behind N proxies of ours, allauth reads X-Forwarded-For from the
+# right, skipping what our proxies appended; with 0 it ignores the header (a client could forge it).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Users see their other sessions (where, when) and end them; changing the password ends them all.
+USERSESSIONS_TRACK_ACTIVITY = False
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 
@@ -235,7 +248,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Sessions live in the database (Django's default engine), so ending one takes effect at once.
+# SESSION_COOKIE_AGE is the absolute lifetime; SESSION_IDLE_TIMEOUT ends a session left alone that long.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 3600)
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag; kept default
 if not DEBUG:
