@@ -35,8 +35,8 @@ def enqueue(task, *, kind, owner, study=None, params=None):
     return job
 
 
-def send(job_id):
-    """Hand the job to the broker; False when the broker is down (the job stays pending with a reason)."""
+def send(job_id, *, message=""):
+    """Hand the job to the broker, showing `message` until a worker starts it; False when the broker is down."""
     job = Job.objects.filter(pk=job_id, status=Job.Status.PENDING).only("task").first()
     if job is None or job.task not in current_app.tasks:
         return False
@@ -50,7 +50,7 @@ def send(job_id):
             message=_("Waiting for the task queue to come back.")
         )
         return False
-    Job.objects.filter(pk=job_id, status=Job.Status.PENDING).update(sent_at=sent_at, message="")
+    Job.objects.filter(pk=job_id, status=Job.Status.PENDING).update(sent_at=sent_at, message=message)
     return True
 
 
@@ -74,7 +74,9 @@ def run(job_id, work):
                 status=Job.Status.FAILED, error=str(error) or error.__class__.__name__, finished_at=timezone.now()
             )
             return
-    mine.update(status=Job.Status.SUCCEEDED, progress=100, result=result, message=_("Done."), finished_at=timezone.now())
+    mine.update(
+        status=Job.Status.SUCCEEDED, progress=100, result=result, message=_("Done."), finished_at=timezone.now()
+    )
 
 
 def claim(job_id, *, worker):
@@ -132,7 +134,9 @@ def sweep():
     for job in Job.objects.filter(status=Job.Status.RUNNING, heartbeat_at__lt=stale).only("pk", "attempts"):
         if job.attempts >= settings.JOB_MAX_ATTEMPTS:
             counts["failed"] += _give_up(job, stale=stale, now=now)
-        elif _release(job, stale=stale) and send(job.pk):
+        elif _release(job, stale=stale) and send(
+            job.pk, message=_("The worker running this job stopped; it starts again.")
+        ):
             counts["sent"] += 1
     # Pending: never sent (the broker was down at enqueue), or sent long ago and still not started (the broker
     # lost the message). Jobs younger than the stale delay may still be on their way.
@@ -148,14 +152,12 @@ def sweep():
 def _release(job, *, stale):
     """Put a job whose worker stopped back to pending, unless its worker came back meanwhile."""
     return Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING, heartbeat_at__lt=stale).update(
-        status=Job.Status.PENDING, worker="", message=_("The worker running this job stopped; it was sent again.")
+        status=Job.Status.PENDING, worker=""
     )
 
 
 def _give_up(job, *, stale, now):
-    error = _("The worker running this job stopped %(count)s times; it was not tried again.") % {
-        "count": job.attempts
-    }
+    error = _("The worker running this job stopped %(count)s times; it was not tried again.") % {"count": job.attempts}
     return Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING, heartbeat_at__lt=stale).update(
         status=Job.Status.FAILED, error=error, finished_at=now
     )
