@@ -1,6 +1,6 @@
 """The running stack for the reliability scenarios, and the JSON summary of their figures.
 
-The stack starts once for the session (about 30 s) and is stopped whatever happens. The summary goes to
+The stack starts once (about 30 s) and is stopped whatever happens. The summary goes to
 RELIABILITY_SUMMARY (default var/reliability-summary.json) and to the end of pytest's report.
 """
 
@@ -24,7 +24,8 @@ def pytest_runtest_logreport(report):
         FIGURES.setdefault(name, {})["outcome"] = report.outcome
 
 
-@pytest.fixture(scope="session")
+# Module scope: stopped as soon as the scenarios are done, not kept idling while the rest of ./dev test runs.
+@pytest.fixture(scope="module")
 def stack():
     missing = missing_programs()
     if missing:

@@ -161,8 +161,8 @@ def test_ten_clients_editing_one_memo_lose_no_update(stack, figures):
         browser = Browser(stack.base_url).log_in(seed["researchers"][number], seed["password"])
         saved = 0
         deadline = time.monotonic() + JOB_DEADLINE
+        page = browser.request("GET", path).text
         while saved < MEMO_EDITS_PER_CLIENT and time.monotonic() < deadline:
-            page = browser.request("GET", path).text
             line = f"client {number} edit {saved}"
             data = {
                 "csrfmiddlewaretoken": field_value(page, "csrfmiddlewaretoken"),
@@ -174,10 +174,14 @@ def test_ten_clients_editing_one_memo_lose_no_update(stack, figures):
             response = browser.request("POST", path, data=data, headers={"Referer": stack.base_url + path})
             if response.status_code == 302:
                 saved += 1
+                page = browser.request("GET", path).text
             elif response.status_code == 409:
+                # Refused: the page shows the memo as it is now, with its version, to edit again from there.
                 conflicts.append(number)
+                page = response.text
             else:
                 errors.append(response.status_code)
+                page = browser.request("GET", path).text
         return saved
 
     with ThreadPoolExecutor(max_workers=10) as pool:
