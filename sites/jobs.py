@@ -84,7 +84,10 @@ def claim(job_id, *, worker):
     now = timezone.now()
     claimed = (
         Job.objects.filter(pk=job_id)
-        .claimable(stale_before=now - timedelta(seconds=settings.JOB_STALE_AFTER_SECONDS))
+        .claimable(
+            stale_before=now - timedelta(seconds=settings.JOB_STALE_AFTER_SECONDS),
+            max_attempts=settings.JOB_MAX_ATTEMPTS,
+        )
         .update(
             status=Job.Status.RUNNING,
             worker=worker,

@@ -16,10 +16,12 @@ class JobQuerySet(models.QuerySet):
     def unfinished(self):
         return self.filter(status__in=[Job.Status.PENDING, Job.Status.RUNNING])
 
-    def claimable(self, *, stale_before):
-        """Jobs a worker may start: waiting, or running on a worker whose heartbeat stopped before `stale_before`."""
+    def claimable(self, *, stale_before, max_attempts):
+        """Jobs a worker may start: waiting, or running on a worker whose heartbeat stopped before `stale_before`
+        and with runs left (a message redelivered after its worker died)."""
         return self.filter(
-            Q(status=Job.Status.PENDING) | Q(status=Job.Status.RUNNING, heartbeat_at__lt=stale_before)
+            Q(status=Job.Status.PENDING)
+            | Q(status=Job.Status.RUNNING, heartbeat_at__lt=stale_before, attempts__lt=max_attempts)
         )
 
 

@@ -59,6 +59,13 @@ def test_a_job_whose_worker_stopped_beating_can_be_claimed_again(study, research
     assert (job.worker, job.attempts) == ("alive:2", 2)
 
 
+def test_a_job_out_of_runs_is_not_claimed_again_by_a_late_delivery(study, researcher, settings):
+    job = make_job(researcher, study, status=Job.Status.RUNNING, attempts=settings.JOB_MAX_ATTEMPTS)
+    Job.objects.filter(pk=job.pk).update(heartbeat_at=ago(settings.JOB_STALE_AFTER_SECONDS + 1))
+
+    assert jobs.claim(job.pk, worker="late:3") is None
+
+
 def test_a_second_delivery_while_the_job_runs_does_nothing(study, researcher):
     job = make_job(researcher, study)
     calls = []
@@ -145,16 +152,27 @@ def test_the_sweep_command_reports_what_it_did(study, researcher, settings, sent
     assert out.getvalue().startswith("1 ")
 
 
-def test_enqueueing_while_redis_is_down_answers_quickly_and_keeps_the_job(
-    study, researcher, django_capture_on_commit_callbacks, monkeypatch
-):
-    # A port where nothing listens: the connection is refused, as when Redis is stopped.
-    monkeypatch.setitem(app.conf, "task_always_eager", False)
-    monkeypatch.setitem(app.conf, "broker_url", "redis://127.0.0.1:9/0")
+def _drop_broker_connections():
+    """Forget the app's connection pool and producers, so the next send reads app.conf afresh."""
     if app._pool is not None:
         app._pool.force_close_all()
-    monkeypatch.setattr(app, "_pool", None)
+        app._pool = None
+    app.__dict__.pop("amqp", None)
 
+
+@pytest.fixture
+def redis_down(monkeypatch):
+    """The app pointed at a port where nothing listens: the connection is refused, as when Redis is stopped."""
+    monkeypatch.setitem(app.conf, "task_always_eager", False)
+    monkeypatch.setitem(app.conf, "broker_url", "redis://127.0.0.1:9/0")
+    _drop_broker_connections()
+    yield
+    _drop_broker_connections()  # before monkeypatch puts the real settings back
+
+
+def test_enqueueing_while_redis_is_down_answers_quickly_and_keeps_the_job(
+    study, researcher, django_capture_on_commit_callbacks, redis_down
+):
     started = time.monotonic()
     with django_capture_on_commit_callbacks(execute=True):
         job = jobs.enqueue(export_participants, kind="export_participants", owner=researcher, study=study)
@@ -164,8 +182,6 @@ def test_enqueueing_while_redis_is_down_answers_quickly_and_keeps_the_job(
     assert elapsed < 3
     assert (job.status, job.sent_at, job.task) == (Job.Status.PENDING, None, TASK)
     assert job.message
-    if app._pool is not None:
-        app._pool.force_close_all()
 
 
 def test_a_retried_job_replaces_the_file_its_killed_attempt_left(study, researcher, media_root):
