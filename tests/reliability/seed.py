@@ -45,6 +45,7 @@ def seed():
         )
         for n in range(INTERVIEWS)
     ]
+    sheet = _sheet(study, site, researcher)
     memo = Memo.objects.create(study=study, author=researcher, kind="analytic", title="Mémo partagé", body="Début.")
     return {
         "study": study.slug,
@@ -56,7 +57,20 @@ def seed():
         "interviews": [interview.pk for interview in interviews],
         "text_length": len(interviews[0].current_version.text),
         "memo": memo.pk,
+        "sheet": sheet.pk if sheet else None,
     }
+
+
+def _sheet(study, site, researcher):
+    """A synthesis sheet ready to publish, once the sheets' code is in this tree (None before)."""
+    try:
+        from tests.reports.sheet_fixtures import build_sheet
+    except ImportError:
+        return None
+    from tests import factory
+
+    participant = factory.make_participant(study, site, "R-MTL1-99")
+    return build_sheet(study, site, participant, researcher=researcher).sheet
 
 
 if __name__ == "__main__":

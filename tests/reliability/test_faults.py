@@ -5,6 +5,7 @@ outcome in the database, and files its figures in the JSON summary (conftest.py)
 wait is bounded, so a hang fails the scenario instead of the run.
 """
 
+import hashlib
 import os
 import re
 import signal
@@ -285,6 +286,44 @@ def test_a_worker_killed_mid_export_leaves_one_whole_file(stack, figures, resear
         assert archive.testzip() is None
         assert "project.qde" in archive.namelist()
     assert partial == []
+
+
+def test_a_worker_killed_mid_sheet_pdf_publishes_one_whole_version(stack, figures, researcher):
+    seed = stack.seed
+    if seed["sheet"] is None:
+        pytest.skip("the synthesis sheet's PDF job is not in this tree yet")
+    sheet_path = f"/studies/{seed['study']}/sheets/{seed['sheet']}/"
+    response = researcher.post_form(sheet_path + "publish/", {}, page_path=sheet_path)
+    pk = job_id(response)
+
+    row = wait_for(
+        lambda: (lambda row: row if row["status"] == "running" else None)(job_row(stack, pk)),
+        timeout=JOB_DEADLINE,
+        what="the PDF to be under way",
+    )
+    os.kill(int(row["worker"].rsplit(":", 1)[1]), signal.SIGKILL)  # the pool process printing the PDF
+    killed_at = time.monotonic()
+    row, _ = wait_for_job(stack, pk)
+
+    with stack.postgres.connect() as connection:
+        versions = connection.execute(
+            "SELECT pdf, sha256 FROM reports_sheetversion WHERE sheet_id = %s", [seed["sheet"]]
+        ).fetchall()
+    files = media_files(stack, f"**/*-sheet-{seed['sheet']}-*")
+    figures.update(
+        recovered_after_seconds=round(time.monotonic() - killed_at, 1),
+        attempts=row["attempts"],
+        versions=len(versions),
+        pdf_files=len(files),
+        partial_files_left=len(media_files(stack, "**/.partial-*")),
+    )
+    assert row["status"] == "succeeded", row["error"]
+    assert row["attempts"] >= 2
+    assert len(versions) == 1
+    assert [str(path.relative_to(stack.media)) for path in files] == [versions[0][0]]
+    pdf = files[0].read_bytes()
+    assert pdf.startswith(b"%PDF-") and hashlib.sha256(pdf).hexdigest() == versions[0][1]
+    assert media_files(stack, "**/.partial-*") == []
 
 
 def start_participants_export(stack, browser):
