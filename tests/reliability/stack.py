@@ -33,8 +33,8 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def wait_for(check, *, timeout, what):
-    """Poll `check()` until it returns something true; StackError after `timeout` seconds."""
+def wait_for(check, *, timeout, what, poll=0.05):
+    """Poll `check()` every `poll` seconds until it returns something true; StackError after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -45,7 +45,7 @@ def wait_for(check, *, timeout, what):
             return result
         if time.monotonic() > deadline:
             raise StackError(f"{what}: not within {timeout} s")
-        time.sleep(0.05)
+        time.sleep(poll)
 
 
 def postgres_bindir():
@@ -250,7 +250,6 @@ class Stack:
         self.postgres.init()
         self.redis.start()
         self.manage("migrate", "--no-input", "-v0")
-        self.seed = json.loads(self.manage(module="tests.reliability.seed").strip().splitlines()[-1])
         python = sys.executable
         self.services = {
             "web": Service(
@@ -318,6 +317,8 @@ class Stack:
         }
         for service in self.services.values():
             service.start()
+        # They need only the schema: the seed is written while they boot.
+        self.seed = json.loads(self.manage(module="tests.reliability.seed").strip().splitlines()[-1])
         self.wait_for_web()
         self.wait_for_worker()
 

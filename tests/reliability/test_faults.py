@@ -228,6 +228,7 @@ def test_a_worker_killed_mid_import_imports_each_file_once(stack, figures, resea
         lambda: (lambda row: row if row["status"] == "running" and row["progress"] >= 10 else None)(job_row(stack, pk)),
         timeout=JOB_DEADLINE,
         what="the import to be under way",
+        poll=0.01,
     )
     os.kill(int(row["worker"].rsplit(":", 1)[1]), signal.SIGKILL)  # the pool process running the task
     killed_at = time.monotonic()
@@ -263,7 +264,9 @@ def test_a_worker_killed_mid_export_leaves_one_whole_file(stack, figures, resear
     )
     pk = job_id(response)
 
-    wait_for(lambda: job_row(stack, pk)["status"] == "running", timeout=JOB_DEADLINE, what="the export to start")
+    wait_for(
+        lambda: job_row(stack, pk)["status"] == "running", timeout=JOB_DEADLINE, what="the export to start", poll=0.01
+    )
     stack.services["worker"].kill()  # the whole worker, as when its machine is lost
     killed_at = time.monotonic()
     status_when_killed = job_row(stack, pk)["status"]
@@ -300,6 +303,7 @@ def test_a_worker_killed_mid_sheet_pdf_publishes_one_whole_version(stack, figure
         lambda: (lambda row: row if row["status"] == "running" else None)(job_row(stack, pk)),
         timeout=JOB_DEADLINE,
         what="the PDF to be under way",
+        poll=0.01,
     )
     os.kill(int(row["worker"].rsplit(":", 1)[1]), signal.SIGKILL)  # the pool process printing the PDF
     killed_at = time.monotonic()
@@ -368,8 +372,11 @@ def test_a_job_running_while_redis_stops_completes_after_the_restart(stack, figu
         f"/studies/{seed['study']}/exchange/export/", {}, page_path=f"/studies/{seed['study']}/exchange/"
     )
     pk = job_id(response)
-    wait_for(lambda: job_row(stack, pk)["status"] == "running", timeout=JOB_DEADLINE, what="the export to start")
+    wait_for(
+        lambda: job_row(stack, pk)["status"] == "running", timeout=JOB_DEADLINE, what="the export to start", poll=0.01
+    )
     stack.redis.stop()
+    status_when_stopped = job_row(stack, pk)["status"]
     time.sleep(2)  # the outage: the job goes on, its worker cannot reach the broker
     stack.redis.start()
     restarted_at = time.monotonic()
@@ -377,6 +384,7 @@ def test_a_job_running_while_redis_stops_completes_after_the_restart(stack, figu
     after, _ = start_participants_export(stack, browser)
     after_row, after_seconds = wait_for_job(stack, after)
     figures.update(
+        status_when_redis_stopped=status_when_stopped,
         completed_after_restart_seconds=round(time.monotonic() - restarted_at, 1),
         attempts=row["attempts"],
         result_files=len(media_files(stack, f"jobs/**/*-{pk}*")),
