@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.reliability.client import Browser
 from tests.reliability.stack import ROOT, Stack, missing_programs
 
 FIGURES = {}
@@ -24,8 +25,9 @@ def pytest_runtest_logreport(report):
         FIGURES.setdefault(name, {})["outcome"] = report.outcome
 
 
-# Module scope: stopped as soon as the scenarios are done, not kept idling while the rest of ./dev test runs.
-@pytest.fixture(scope="module")
+# Package scope: one stack for every scenario here, stopped as soon as they are done rather than kept
+# idling while the rest of ./dev test runs.
+@pytest.fixture(scope="package")
 def stack():
     missing = missing_programs()
     if missing:
@@ -46,6 +48,12 @@ def stack():
         running.stop()
         if not os.getenv("RELIABILITY_KEEP"):
             shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="package")
+def researcher_session(stack):
+    """One researcher's session for the job scenarios (allauth limits how often one account logs in)."""
+    return Browser(stack.base_url).log_in(stack.seed["researchers"][0], stack.seed["password"])
 
 
 @pytest.fixture
