@@ -152,22 +152,17 @@ def test_the_sweep_command_reports_what_it_did(study, researcher, settings, sent
     assert out.getvalue().startswith("1 ")
 
 
-def _drop_broker_connections():
-    """Forget the app's connection pool and producers, so the next send reads app.conf afresh."""
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
-    app.__dict__.pop("amqp", None)
-
-
 @pytest.fixture
 def redis_down(monkeypatch):
     """The app pointed at a port where nothing listens: the connection is refused, as when Redis is stopped."""
     monkeypatch.setitem(app.conf, "task_always_eager", False)
     monkeypatch.setitem(app.conf, "broker_url", "redis://127.0.0.1:9/0")
-    _drop_broker_connections()
+    # kombu keeps one pool per address for the whole process: the app's own is set aside, never closed.
+    monkeypatch.setattr(app, "_pool", None)
+    monkeypatch.delitem(app.__dict__, "amqp", raising=False)
     yield
-    _drop_broker_connections()  # before monkeypatch puts the real settings back
+    app.pool.force_close_all()  # the pool for port 9 only
+    app.__dict__.pop("amqp", None)
 
 
 def test_enqueueing_while_redis_is_down_answers_quickly_and_keeps_the_job(
