@@ -247,9 +247,19 @@ class Stack:
         return done.stdout
 
     def start(self):
+        """Start everything; the seconds each step took, for the summary."""
+        timings, started = {}, time.monotonic()
+
+        def lap(step):
+            nonlocal started
+            timings[step] = round(time.monotonic() - started, 1)
+            started = time.monotonic()
+
         self.postgres.init()
         self.redis.start()
+        lap("postgres_and_redis")
         self.manage("migrate", "--no-input", "-v0")
+        lap("migrate")
         python = sys.executable
         self.services = {
             "web": Service(
@@ -319,8 +329,11 @@ class Stack:
             service.start()
         # They need only the schema: the seed is written while they boot.
         self.seed = json.loads(self.manage(module="tests.reliability.seed").strip().splitlines()[-1])
+        lap("seed")
         self.wait_for_web()
         self.wait_for_worker()
+        lap("services")
+        return timings
 
     def wait_for_web(self, timeout=START_DEADLINE):
         import requests
