@@ -12,6 +12,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.utils import timezone
+from kombu import pools
 
 from hlmstudy.celery import app
 from sites import jobs
@@ -152,17 +153,21 @@ def test_the_sweep_command_reports_what_it_did(study, researcher, settings, sent
     assert out.getvalue().startswith("1 ")
 
 
+def _forget_broker_connections():
+    """kombu keeps one pool per broker address for the whole process: close and forget them all."""
+    pools.reset()
+    app._pool = None
+    app.__dict__.pop("amqp", None)
+
+
 @pytest.fixture
 def redis_down(monkeypatch):
     """The app pointed at a port where nothing listens: the connection is refused, as when Redis is stopped."""
     monkeypatch.setitem(app.conf, "task_always_eager", False)
     monkeypatch.setitem(app.conf, "broker_url", "redis://127.0.0.1:9/0")
-    # kombu keeps one pool per address for the whole process: the app's own is set aside, never closed.
-    monkeypatch.setattr(app, "_pool", None)
-    monkeypatch.delitem(app.__dict__, "amqp", raising=False)
+    _forget_broker_connections()
     yield
-    app.pool.force_close_all()  # the pool for port 9 only
-    app.__dict__.pop("amqp", None)
+    _forget_broker_connections()  # then monkeypatch puts the real settings back; pools are made afresh
 
 
 def test_enqueueing_while_redis_is_down_answers_quickly_and_keeps_the_job(
