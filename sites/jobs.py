@@ -7,6 +7,10 @@
   while the work runs a heartbeat thread keeps `heartbeat_at` fresh.
 - `sweep` sends again the jobs the broker never got or lost, and the jobs whose worker stopped beating
   (killed, machine lost); a job that lost its worker `JOB_MAX_ATTEMPTS` times fails with that reason.
+
+A job runs in the language of the person who started it: `enqueue` keeps the active language in the job's
+params and `run` activates it around the work, so a worker (French by default) writes an English reader's
+file headers, progress messages and errors in English.
 """
 
 import logging
@@ -20,7 +24,7 @@ from celery import current_app
 from django.conf import settings
 from django.db import close_old_connections, connection, transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sites.models import Job
@@ -30,7 +34,8 @@ logger = logging.getLogger(__name__)
 
 def enqueue(task, *, kind, owner, study=None, params=None):
     """Create the Job row and send `task(job_id)` after commit; in the embedded default it runs at once."""
-    job = Job.objects.create(kind=kind, owner=owner, study=study, params=params or {}, task=task.name)
+    params = {"language": translation.get_language() or settings.LANGUAGE_CODE, **(params or {})}
+    job = Job.objects.create(kind=kind, owner=owner, study=study, params=params, task=task.name)
     transaction.on_commit(lambda: send(job.pk))
     return job
 
@@ -60,6 +65,11 @@ def run(job_id, work):
     job = claim(job_id, worker=worker)
     if job is None:
         return
+    with translation.override(job.params.get("language") or settings.LANGUAGE_CODE):
+        _run(job, work, worker=worker)
+
+
+def _run(job, work, *, worker):
     mine = Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING, worker=worker, attempts=job.attempts)
 
     def progress(percent, message=""):
