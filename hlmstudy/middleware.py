@@ -1,3 +1,4 @@
+import logging
 import time
 from urllib.parse import urlencode
 
@@ -5,13 +6,18 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponseRedirect
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.middleware.locale import LocaleMiddleware
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from hlmstudy import sessions
+
+logger = logging.getLogger(__name__)
+RETRY_AFTER_SECONDS = 5
 
 
 class FrenchFirstLocaleMiddleware(LocaleMiddleware):
@@ -91,4 +97,31 @@ class NoStoreMiddleware:
         response = self.get_response(request)
         if not response.has_header("Cache-Control"):
             response["Cache-Control"] = "no-store"
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """While PostgreSQL restarts or fails over, answer 503 with Retry-After instead of an error page.
+
+    Nothing was written (the request's transaction did not commit), so the person or the page's script can
+    simply send again; the connection is replaced on the next request (CONN_HEALTH_CHECKS).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.warning("database unavailable for %s %s: %s", request.method, request.path, exception)
+        message = _("The service is briefly unavailable. Please try again in a few seconds.")
+        if request.content_type == "application/json" or "application/json" in request.headers.get("Accept", ""):
+            response = JsonResponse({"error": message}, status=503)
+        else:
+            # A page of its own that reads nothing from the database (base.html's navigation would).
+            response = HttpResponse(render_to_string("503.html", {"message": message}), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
