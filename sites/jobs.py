@@ -27,6 +27,7 @@ from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from sites.audit import acting_as
 from sites.models import Job
 
 logger = logging.getLogger(__name__)
@@ -65,7 +66,8 @@ def run(job_id, work):
     job = claim(job_id, worker=worker)
     if job is None:
         return
-    with translation.override(job.params.get("language") or settings.LANGUAGE_CODE):
+    # The job's writes are the starter's in the change history, as they would be in a request.
+    with translation.override(job.params.get("language") or settings.LANGUAGE_CODE), acting_as(job.owner_id):
         _run(job, work, worker=worker)
 
 

@@ -57,6 +57,17 @@ def test_work_outside_a_request_names_its_actor_with_acting_as(study, researcher
     assert actors[codes["Sans acteur"]] is None
 
 
+def test_a_jobs_writes_are_recorded_as_its_owners(study, researcher):
+    from sites import jobs
+    from sites.models import Job
+
+    job = Job.objects.create(kind="test", owner=researcher, study=study, params={})
+    jobs.run(job.pk, lambda job, progress: factory.make_code(study, "Par un job") and None)
+    code = Code.objects.get(name="Par un job")
+    record = ChangeRecord.objects.get(table_name="coding_code", row_id=code.pk, action="INSERT")
+    assert record.actor_id == researcher.pk
+
+
 def test_an_update_that_changes_nothing_leaves_no_record(study):
     code = factory.make_code(study, "Réseau")
     before = ChangeRecord.objects.count()
