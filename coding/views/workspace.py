@@ -20,6 +20,8 @@ from coding.models import Code, Coding, Excerpt
 from coding.views.workspace_data import change_token, code_entry, excerpt_entry, transcript_html, workspace_data
 from interviews.models import Interview
 from sites import permissions
+from sites.audit import record_access
+from sites.models import AccessEvent
 from sites.views.access import require, require_site
 
 IN_VIVO_NAME_LENGTH = 80  # characters of the selection kept as an in-vivo code's name
@@ -99,6 +101,9 @@ def workspace(request, study, pk):
         "can_restructure": permissions.has_role(request.user, study, permissions.EDIT),
         "strings": {key: str(value) for key, value in STRINGS.items()},
     }
+    if version:
+        detail = f"v{version.number}"
+        record_access(request, AccessEvent.Kind.TRANSCRIPT_READ, study=study, obj=interview, detail=detail)
     return render(request, "coding/workspace.html", context)
 
 
