@@ -14,11 +14,11 @@ the consensus filter, so `code_matrix(form=filters)` counts what the transversal
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from coding.models import Code, Coding, Memo
+from coding.models import Code, ConsensusCoder, Memo
 from interviews.models import Interview, SpeakerTurn
 from reports.matrices import code_matrix
 from reports.quotes import KIND_LABELS, quote_text, strongest_excerpts, with_display_quotes
@@ -42,11 +42,7 @@ class ReportFilters(RetrievalForm):
     def _coding_q(self, *, with_code):
         q = super()._coding_q(with_code=with_code)
         if self.is_consensus_only:
-            # Until the agreement work's consensus coder (issue 8) is in main, consensus means two coders agree.
-            others = Coding.objects.blind_for(self.user).filter(
-                excerpt_id=OuterRef("excerpt_id"), code_id=OuterRef("code_id")
-            )
-            q &= Exists(others.exclude(coder_id=OuterRef("coder_id")))
+            q &= Q(coder_id__in=ConsensusCoder.objects.filter(study=self.study).values("user_id"))
         return q
 
 

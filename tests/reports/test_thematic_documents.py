@@ -9,6 +9,8 @@ import pytest
 from django.utils import timezone, translation
 from docx import Document
 
+from coding import services
+from coding.services.double_coding import consensus_coder
 from reports import thematic, thematic_output
 from reports.matrices import code_matrix
 from reports.models import ReportDefinition
@@ -144,7 +146,10 @@ def test_a_branch_and_filters_narrow_the_selection(world):
     selection = context_of(definition, world.researcher)["selection"]
     assert [section.code.path for section in selection.sections] == CODES[:3]
     assert [section.total for section in selection.sections] == [2, 1, 0]  # Paul's e6 and e8
+    # Consensus only: the codings an adjudication gave the study's consensus coder, nobody else's.
     consensus = definition_for(world, world.site_a, is_consensus_only=True)
+    assert not any(section.quotes for section in context_of(consensus, world.researcher)["selection"].sections)
+    services.add_codings(world.e1, code_ids=[world.concertation.pk], coder=consensus_coder(world.study))
     selection = context_of(consensus, world.researcher)["selection"]
     assert [quote.text for section in selection.sections for quote in section.quotes] == [world.e1.quote]
 
