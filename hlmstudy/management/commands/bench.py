@@ -59,8 +59,11 @@ class Command(BaseCommand):
     def write_table(self, report):
         self.stdout.write(f"scale {report['scale']} on {report['database']}")
         width = max(len(name) for name in report["ops"])
-        self.stdout.write(f"{'op'.ljust(width)}  {'n':>5}  {'p50 ms':>10}  {'p95 ms':>10}")
+        self.stdout.write(
+            f"{'op'.ljust(width)}  {'n':>5}  {'p50 ms':>10}  {'p95 ms':>10}  {'cpu p50 ms':>10}  {'queries':>7}"
+        )
         for name, figures in report["ops"].items():
             self.stdout.write(
                 f"{name.ljust(width)}  {figures['n']:>5}  {figures['p50_ms']:>10.2f}  {figures['p95_ms']:>10.2f}"
+                f"  {figures['cpu_p50_ms']:>10.2f}  {figures['queries']:>7}"
             )

@@ -1,0 +1,50 @@
+"""The code × site excerpt counts read from the tallies that PostgreSQL keeps (coding/migrations/0002_code_set_tallies.py).
+
+`coding_codesettally` holds, per site and set of codes, the number of placed excerpts whose codings carry exactly
+that set; "distinct excerpts with a code of sub-tree S" is the sum over the sets that overlap S. One query over a
+few thousand rows instead of one over every coding of the study (1.9 s for 500,000 codings before).
+Used by reports/matrices.py when nothing narrows the codings; elsewhere (SQLite, a filter) the matrix counts
+the codings themselves, with the same result.
+"""
+
+import pandas as pd
+from django.db import connection
+
+from sites.models import Site
+
+FILTERS = ("site", "estate", "clientele", "interview_kind", "participant_kind", "coder", "date_from", "date_to")
+
+
+def available(form=None):
+    """Whether the tallies answer: on PostgreSQL, for all of the user's codings (no filter in `form`)."""
+    if connection.vendor != "postgresql":
+        return False
+    if form is None or not form.is_bound:
+        return True
+    if not form.is_valid():
+        return False
+    speaker = form.cleaned_data.get("speaker")
+    return not any(form.cleaned_data.get(name) for name in FILTERS) and speaker in (None, "", "all")
+
+
+def site_excerpt_counts(study, *, user, tree):
+    """A DataFrame code (tree order) × site code of distinct placed excerpts, sub-codes included (one query).
+
+    Only the sites the user may read (the same rule as their codings: Site.objects.visible_to).
+    """
+    index = pd.Index([row.pk for row in tree.rows], name="code")
+    if not tree.rows:
+        return pd.DataFrame(index=index)
+    sites_sql, sites_params = Site.objects.visible_to(user).filter(study=study).values("pk").query.sql_with_params()
+    sums = ", ".join(f"coalesce(sum(t.n) FILTER (WHERE t.codes && %s::bigint[]), 0)" for _row in tree.rows)
+    sql = (
+        f"SELECT s.code, {sums} FROM coding_codesettally t JOIN sites_site s ON s.id = t.site_id "  # noqa: S608
+        f"WHERE t.site_id IN ({sites_sql}) AND t.n > 0 GROUP BY s.code"
+    )
+    params = [sorted(row.subtree) for row in tree.rows] + list(sites_params)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    frame = pd.DataFrame.from_records(rows, columns=["column", *index]).set_index("column").T
+    frame.index = index
+    return frame.rename_axis(None, axis=1)
