@@ -1,4 +1,4 @@
-"""The code × site excerpt counts read from the tallies that PostgreSQL keeps (coding/migrations/0002_code_set_tallies.py).
+"""Code × site excerpt counts read from the tallies PostgreSQL keeps (coding/migrations/0002_code_set_tallies.py).
 
 `coding_codesettally` holds, per site and set of codes, the number of placed excerpts whose codings carry exactly
 that set; "distinct excerpts with a code of sub-tree S" is the sum over the sets that overlap S. One query over a
@@ -36,7 +36,7 @@ def site_excerpt_counts(study, *, user, tree):
     if not tree.rows:
         return pd.DataFrame(index=index)
     sites_sql, sites_params = Site.objects.visible_to(user).filter(study=study).values("pk").query.sql_with_params()
-    sums = ", ".join(f"coalesce(sum(t.n) FILTER (WHERE t.codes && %s::bigint[]), 0)" for _row in tree.rows)
+    sums = ", ".join("coalesce(sum(t.n) FILTER (WHERE t.codes && %s::bigint[]), 0)" for _row in tree.rows)
     sql = (
         f"SELECT s.code, {sums} FROM coding_codesettally t JOIN sites_site s ON s.id = t.site_id "  # noqa: S608
         f"WHERE t.site_id IN ({sites_sql}) AND t.n > 0 GROUP BY s.code"

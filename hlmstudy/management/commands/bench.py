@@ -1,7 +1,8 @@
-"""`python manage.py bench --scale S [--json] [--ops a,b] [--repeat N] [--keep]`: time named operations on a synthetic study.
+"""`python manage.py bench --scale S [--json] [--ops a,b] [--repeat N] [--keep]`: time operations on a synthetic study.
 
 The study is built at S × the real study's size in a scratch database that is dropped at the end, never in
-the configured one; with --keep it is kept (one per scale) and reused by the next run with --keep. With --json, stdout carries exactly one JSON object; progress goes to stderr.
+the configured one; with --keep it is kept (one per scale) and reused by the next run
+with --keep. With --json, stdout carries exactly one JSON object; progress goes to stderr.
 """
 
 import json
