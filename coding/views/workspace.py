@@ -139,7 +139,8 @@ def workspace_excerpt_create(request, study, pk):
         )
     except ValidationError as error:
         return _refused(error)
-    return JsonResponse({"excerpt": excerpt_entry(excerpt)}, status=201 if created else 200)
+    entry = excerpt_entry(excerpt, excerpt.new_codings) if created else excerpt_entry(excerpt)
+    return JsonResponse({"excerpt": entry}, status=201 if created else 200)
 
 
 @require_POST

@@ -190,9 +190,10 @@ def codebook_entries(codes):
     return entries
 
 
-def excerpt_entry(excerpt):
-    """One excerpt as the workspace JSON gives it (one query for its codings)."""
-    codings = excerpt.codings.select_related("coder").order_by("code_id", "pk")
+def excerpt_entry(excerpt, codings=None):
+    """One excerpt as the workspace JSON gives it: with its `codings` when given (coder set), else one query."""
+    if codings is None:
+        codings = excerpt.codings.select_related("coder").order_by("code_id", "pk")
     return {
         "id": excerpt.pk,
         "start": excerpt.start,
