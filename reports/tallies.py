@@ -48,3 +48,22 @@ def site_excerpt_counts(study, *, user, tree):
     frame = pd.DataFrame.from_records(rows, columns=["column", *index]).set_index("column").T
     frame.index = index
     return frame.rename_axis(None, axis=1)
+
+
+def retrieval_count(form):
+    """How many excerpts `form.excerpts()` finds, from the tallies (one query); None when they cannot tell it
+    (SQLite, a filter or a combination), and the caller counts the excerpts themselves."""
+    if not available(form) or (form.is_bound and form.cleaned_data.get("combine")):
+        return None
+    code = form.cleaned_data.get("code") if form.is_bound else None
+    sites_sql, sites_params = (
+        Site.objects.visible_to(form.user).filter(study=form.study).values("pk").query.sql_with_params()
+    )
+    sql = f"SELECT coalesce(sum(n), 0) FROM coding_codesettally WHERE site_id IN ({sites_sql})"  # noqa: S608
+    params = list(sites_params)
+    if code:
+        sql += " AND codes && %s::bigint[]"
+        params.append(sorted(form.tree.ids(code, with_subcodes=form.with_subcodes)))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return int(cursor.fetchone()[0])

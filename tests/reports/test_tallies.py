@@ -104,3 +104,22 @@ def test_bulk_writes_and_deletions_keep_the_tallies_exact(world):
     interview = factory.make_interview(world.study, world.site_c, text="Un texte assez long pour un extrait.")
     factory.make_excerpt(interview, 0, 8, codes=[world.mobilisation], coder=world.researcher)
     assert_same(world)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"code": "partenariat"}, {"code": "partenariat", "include_subcodes": "on"}, {"code": "securite"}],
+)
+def test_the_retrieval_count_from_the_tallies_is_the_number_of_excerpts_listed(world, team_b, params):
+    for user in (world.researcher, team_b):
+        data = {key: str(getattr(world, value).pk) if key == "code" else value for key, value in params.items()}
+        form = RetrievalForm(data or None, study=world.study, user=user)
+        assert tallies.retrieval_count(form) == form.excerpts().count()
+
+
+def test_a_combination_or_a_filter_is_counted_from_the_excerpts(world):
+    for data in (
+        {"code": str(world.partenariat.pk), "combine": "not", "other_code": str(world.securite.pk)},
+        {"code": str(world.partenariat.pk), "site": str(world.site_a.pk)},
+    ):
+        assert tallies.retrieval_count(RetrievalForm(data, study=world.study, user=world.researcher)) is None
