@@ -10,13 +10,16 @@ from decimal import Decimal
 from html import escape
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import Count, Max, Q, Sum
+from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from coding.models import Code, Coding
 from interviews.blocks import split_blocks
 
+PAGE_DATA_SECONDS = 3600
 Turn = namedtuple("Turn", "start end body_start label is_interviewer speaker_id code")
 
 
@@ -153,6 +156,25 @@ def workspace_data(interview, user, coder=None):
         "codebook": codebook_entries([code[:5] for code in codes if code[5] is None]),
         "coders": [{"id": pk, "name": name} for pk, name in coders.items()],
     }
+
+
+def page_data_script(interview, user, coder=None):
+    """workspace_data as the page's <script id="ws-data"> element, kept in the cache under the change token.
+
+    While nothing the page shows changes, the page costs the token's two aggregate queries instead of three
+    reads of every coding, code and coder and the serialising (half the page's time with 1,000 codings).
+    Coders' names are not in the token: a renamed coder shows under the old name until the next change, as the
+    polled endpoint's ETag already has it.
+    """
+    token = change_token(interview, coder)
+    key = f"coding:workspace:{interview.current_version_id}:{user.pk}:{coder}:{token}"
+    script = cache.get(key)
+    if script is None:
+        data = workspace_data(interview, user, coder)
+        script = json_script(data, "ws-data")
+        if data["token"] == token:  # nothing changed between the two reads: this is the token's data
+            cache.set(key, script, PAGE_DATA_SECONDS)
+    return script
 
 
 def _coders(interview, user, coder_ids=None):
