@@ -14,12 +14,14 @@ from django.core.cache import cache
 from django.db.models import Count, Max, Q, Sum
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from coding.models import Code, Coding
 from interviews.blocks import split_blocks
 
 PAGE_DATA_SECONDS = 3600
+BLOCKS_SECONDS = 24 * 3600
 Turn = namedtuple("Turn", "start end body_start label is_interviewer speaker_id code")
 
 
@@ -28,16 +30,25 @@ def transcript_html(version):
 
     Written in Python rather than a template loop (and with the standard library's escape, which quotes
     `"` and `'` too): a 20,000-word transcript has some 500 blocks, and the page must open in under 30 ms.
-    One query, for the turns and their speakers' codes.
+    One query, for the turns and their speakers' codes; the HTML is kept in the cache under a digest of the
+    text, the turns and the language, so a new mapping of speakers or a redacted text makes a new entry.
     """
-    rows = version.turns.order_by("start").values_list(
-        "start", "end", "body_start", "label", "is_interviewer", "speaker_id", "speaker__code"
+    rows = list(
+        version.turns.order_by("start").values_list(
+            "start", "end", "body_start", "label", "is_interviewer", "speaker_id", "speaker__code"
+        )
     )
-    turns = [Turn(*row) for row in rows]
-    speakers = {"interviewer": escape(_("Interviewer")), "unmapped": escape(_("unmapped"))}
-    blocks = split_blocks(version.text, turns)
+    digest = hashlib.sha256(version.text.encode() + repr(rows).encode()).hexdigest()[:32]
+    key = f"coding:blocks:{version.pk}:{get_language()}:{digest}"
+    html = cache.get(key)
+    if html is None:
+        turns = [Turn(*row) for row in rows]
+        speakers = {"interviewer": escape(_("Interviewer")), "unmapped": escape(_("unmapped"))}
+        blocks = split_blocks(version.text, turns)
+        html = "".join(_block_html(version.text, block, block.turn, turns, speakers) for block in blocks)
+        cache.set(key, html, BLOCKS_SECONDS)
     # Safe: _block_html escapes every piece of text it writes.
-    return mark_safe("".join(_block_html(version.text, block, block.turn, turns, speakers) for block in blocks))  # noqa: S308
+    return mark_safe(html)  # noqa: S308
 
 
 def _block_html(text, block, index, turns, speakers):
