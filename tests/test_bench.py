@@ -110,7 +110,8 @@ def test_percentiles_are_nearest_rank():
 def test_bench_keep_builds_once_and_reuses_the_kept_database(tmp_path):
     configured = f"sqlite:///{tmp_path / 'mine.sqlite3'}"
     args = ("--scale", "0.1", "--repeat", "2", "--ops", "participant_list", "--json", "--keep")
-    env = {**os.environ, "DEBUG": "true", "DATABASE_URL": configured, "DATA_DIR": str(tmp_path), "TMPDIR": str(tmp_path)}
+    env = {**os.environ, "DEBUG": "true", "DATABASE_URL": configured, "DATA_DIR": str(tmp_path)}
+    env["TMPDIR"] = str(tmp_path)
 
     runs = [
         subprocess.run(
