@@ -11,6 +11,7 @@ from html import escape
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Max, Q, Sum
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
@@ -182,10 +183,16 @@ def page_data_script(interview, user, coder=None):
     script = cache.get(key)
     if script is None:
         data = workspace_data(interview, user, coder)
-        script = json_script(data, "ws-data")
+        script = json_script(data, "ws-data", encoder=CompactEncoder)
         if data["token"] == token:  # nothing changed between the two reads: this is the token's data
             cache.set(key, script, PAGE_DATA_SECONDS)
     return script
+
+
+class CompactEncoder(DjangoJSONEncoder):
+    """JSON without the spaces after "," and ":" (a sixth of the page's data with 1,000 codings)."""
+
+    item_separator, key_separator = ",", ":"
 
 
 def _coders(interview, user, coder_ids=None):
