@@ -18,7 +18,12 @@ PAGE_SIZE = 20
 def retrieval(request, study):
     study = get_study(request, study)
     form = RetrievalForm(request.GET or None, study=study, user=request.user)
-    codings = Coding.objects.select_related("code", "coder").order_by("code__name", "coder__email")
+    # Only what the excerpt's list of codes shows: not the codes' definitions, nor the coders' whole accounts.
+    codings = (
+        Coding.objects.select_related("code", "coder")
+        .only("excerpt_id", "code__name", "code__colour", "coder__first_name", "coder__last_name", "coder__email")
+        .order_by("code__name", "coder__email")
+    )
     excerpts = form.excerpts().select_related("interview__site").prefetch_related(Prefetch("codings", codings))
     paginator = Paginator(excerpts, PAGE_SIZE)
     counted = tallies.retrieval_count(form)
