@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
     "sites",
     "interviews",
     "coding",
@@ -95,12 +96,18 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hlmstudy.middleware.FrenchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "hlmstudy.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "sites.audit.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "hlmstudy.middleware.SessionTimeoutMiddleware",
+    "hlmstudy.middleware.RequireMFAMiddleware",
+    "hlmstudy.middleware.NoStoreMiddleware",
 ]
 
 ROOT_URLCONF = "hlmstudy.urls"
@@ -172,6 +179,13 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "hlmstudy"
+# Everyone whose role can read a transcript must have passed TOTP in this session (RequireMFAMiddleware).
+MFA_REQUIRED = env_bool("MFA_REQUIRED", True)
+# Rate limits count per client address: behind N proxies of ours, allauth reads X-Forwarded-For from the
+# right, skipping what our proxies appended; with 0 it ignores the header (a client could forge it).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Users see their other sessions (where, when) and end them; changing the password ends them all.
+USERSESSIONS_TRACK_ACTIVITY = False
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 
@@ -205,7 +219,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(os.getenv("MEDIA_ROOT", DATA_DIR / "media"))
 MEDIA_URL = "/media/"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Writes to a temporary name then renames: a killed worker never leaves a half-written file.
+    "default": {"BACKEND": "sites.storage.AtomicFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -228,7 +243,27 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A request that enqueues while Redis is down must answer quickly (sites/jobs.py sends without retrying).
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 3600,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 10,
+    "retry_on_timeout": False,
+}
+# Jobs that never get lost (sites/jobs.py): a running job beats every JOB_HEARTBEAT_SECONDS; one silent for
+# JOB_STALE_AFTER_SECONDS lost its worker and is sent again, at most JOB_MAX_ATTEMPTS runs in all; a pending
+# job the broker never got is sent again by the sweep that Celery beat runs every JOB_SWEEP_SECONDS.
+JOB_HEARTBEAT_SECONDS = env_int("JOB_HEARTBEAT_SECONDS", 10)
+JOB_STALE_AFTER_SECONDS = env_int("JOB_STALE_AFTER_SECONDS", 60)
+JOB_RESEND_AFTER_SECONDS = env_int("JOB_RESEND_AFTER_SECONDS", 900)
+JOB_MAX_ATTEMPTS = env_int("JOB_MAX_ATTEMPTS", 3)
+JOB_SWEEP_SECONDS = env_int("JOB_SWEEP_SECONDS", 60)
+if JOB_STALE_AFTER_SECONDS <= 2 * JOB_HEARTBEAT_SECONDS:
+    raise ImproperlyConfigured("JOB_STALE_AFTER_SECONDS must be more than twice JOB_HEARTBEAT_SECONDS.")
+CELERY_BEAT_SCHEDULE = {
+    "sweep-jobs": {"task": "sites.tasks.sweep_jobs", "schedule": JOB_SWEEP_SECONDS},
+}
 
 # The cache: Redis when there is one, shared by every web process; otherwise each process's own memory.
 if REDIS_URL:
@@ -248,7 +283,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Sessions live in the database (Django's default engine), so ending one takes effect at once.
+# SESSION_COOKIE_AGE is the absolute lifetime; SESSION_IDLE_TIMEOUT ends a session left alone that long.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 3600)
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag; kept default
 if not DEBUG:

@@ -215,3 +215,19 @@ def strongest_excerpts(codings, code_ids, *, limit, per_site=False):
         ranked = Window(RowNumber(), partition_by=[F("interview__site_id")], order_by=order)
         return list(excerpts.annotate(rank=ranked).filter(rank__lte=limit).order_by("interview__site__code", "rank"))
     return list(excerpts.order_by(*order)[:limit])
+
+
+def with_display_quotes(excerpts):
+    """The excerpts as a list, each with `display_quote`, the words a report may print (the privacy work masks
+    redacted spans here, in one query for the whole list)."""
+    excerpts = list(excerpts)
+    for excerpt in excerpts:
+        excerpt.display_quote = excerpt.quote
+    return excerpts
+
+
+def quote_text(excerpt):
+    """The words of one excerpt as a report prints them (see with_display_quotes, which does a list at once)."""
+    if not hasattr(excerpt, "display_quote"):
+        with_display_quotes([excerpt])
+    return excerpt.display_quote

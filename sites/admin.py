@@ -79,6 +79,6 @@ class AttributeDefinitionAdmin(admin.ModelAdmin):
 
 @admin.register(Job)
 class JobAdmin(admin.ModelAdmin):
-    list_display = ["pk", "kind", "owner", "status", "progress", "created_at"]
+    list_display = ["pk", "kind", "owner", "status", "progress", "attempts", "worker", "heartbeat_at", "created_at"]
     list_filter = ["status", "kind"]
-    readonly_fields = ["created_at", "started_at", "finished_at"]
+    readonly_fields = ["task", "sent_at", "worker", "heartbeat_at", "created_at", "started_at", "finished_at"]

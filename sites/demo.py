@@ -12,6 +12,8 @@ import datetime
 import random
 from dataclasses import dataclass
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import encrypt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
@@ -164,6 +166,9 @@ class DemoAccount:
 
 
 # Known on purpose: they are printed by load_demo and listed in the README.
+# Every role that reads transcripts must sign in with TOTP; the demo accounts share this public secret and
+# `manage.py demo_totp` prints its current code (or add the secret to any authenticator app).
+DEMO_TOTP_SECRET = "HLMSTUDYDEMOTOTPSECRETPOMMIERS23"
 ACCOUNTS = [
     DemoAccount("admin@demo.test", Role.ADMIN, (), "admin-Pommiers-2019"),
     DemoAccount("chercheure@demo.test", Role.RESEARCHER, (), "recherche-Erables-2019"),
@@ -315,4 +320,8 @@ def load_accounts(study):
         user.save()
         membership, _ = Membership.objects.update_or_create(user=user, study=study, defaults={"role": account.role})
         membership.sites.set([sites[code] for code in account.site_codes])
+        if account.role != Role.PARTNER:
+            Authenticator.objects.update_or_create(
+                user=user, type=Authenticator.Type.TOTP, defaults={"data": {"secret": encrypt(DEMO_TOTP_SECRET)}}
+            )
     return ACCOUNTS

@@ -25,3 +25,9 @@ def _export_participants(job, progress):
         name = f"participants-{job.study.slug}-{job.pk}.csv"
         jobs.attach_file(job, name, ContentFile(text.encode("utf-8-sig")))
     return {"rows": len(participants)}
+
+
+@shared_task(ignore_result=True)
+def sweep_jobs():
+    """Celery beat runs this every JOB_SWEEP_SECONDS, and each worker once when it starts."""
+    return jobs.sweep()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sites.views import jobs, members, participants, structure, study
+from sites.views import audit, jobs, members, participants, structure, study
 
 app_name = "sites"
 
@@ -31,6 +31,7 @@ urlpatterns = [
         participants.participant_identity,
         name="participant_identity",
     ),
+    path("studies/<slug:study>/audit/", audit.audit_log, name="audit_log"),
     path("studies/<slug:study>/members/", members.member_list, name="member_list"),
     path("studies/<slug:study>/members/invite/", members.member_invite, name="member_invite"),
     path("studies/<slug:study>/members/<int:pk>/edit/", members.member_edit, name="member_edit"),

@@ -11,9 +11,27 @@ One study ("etude") with two sites, A (MTL1) and B (QC1), and a second study ("a
 """
 
 import pytest
+from allauth.account.authentication import get_authentication_records
+from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.models import Authenticator
+from django.contrib.auth.signals import user_logged_in
 
 from sites.permissions import Role
 from tests import factory
+
+
+def _force_login_passes_totp(sender, request, user, **kwargs):
+    """`client.force_login(user)` stands for a complete sign-in: for an account with TOTP, allauth's login
+    always records the second factor in the session (RequireMFAMiddleware checks it), so record it too.
+    A sign-in through allauth's forms already has the record and is left alone."""
+    if any(record["method"] == "mfa" for record in get_authentication_records(request, user)):
+        return
+    authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if authenticator is not None:
+        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+
+
+user_logged_in.connect(_force_login_passes_totp, dispatch_uid="tests-force-login-passes-totp")
 
 
 @pytest.fixture

@@ -2,7 +2,9 @@
 
 import datetime
 import itertools
+import time
 
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.contrib.auth import get_user_model
 
 from sites.models import Consent, HousingEstate, Membership, Organization, Participant, Site, Study
@@ -11,10 +13,21 @@ _counter = itertools.count(1)
 PASSWORD = "test-password-1234"
 
 
-def make_user(email=None, *, password=PASSWORD, **extra):
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def make_user(email=None, *, password=PASSWORD, totp=True, **extra):
+    """An account; with TOTP set up unless `totp=False`, as every role that reads transcripts needs it."""
     email = email or f"user{next(_counter)}@example.test"
     user = get_user_model().objects.create_user(username=email, email=email, password=password, **extra)
+    if totp:
+        TOTP.activate(user, TOTP_SECRET)
     return user
+
+
+def totp_code(secret=TOTP_SECRET):
+    """The code an authenticator app shows now for `secret`."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def make_study(slug="etude", title="Étude fictive"):

@@ -15,6 +15,8 @@ from interviews.forms import TranscriptEditForm, TranscriptUploadForm
 from interviews.views.access import get_interview
 from interviews.views.transcripts import has_unmapped_turns, save_upload
 from sites import permissions
+from sites.audit import record_access
+from sites.models import AccessEvent
 from sites.views.access import get_study
 
 
@@ -39,6 +41,9 @@ def transcript_edit(request, study, pk):
                 return redirect("interviews:interview_detail", study=study.slug, pk=interview.pk)
             messages.success(request, _("Version %(number)s saved.") % {"number": saved.number})
             return _after_save(request, study, interview)
+    if version is not None:
+        detail = f"v{version.number}"
+        record_access(request, AccessEvent.Kind.TRANSCRIPT_READ, study=study, obj=interview, detail=detail)
     context = {
         "study": study,
         "interview": interview,

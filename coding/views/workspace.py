@@ -27,6 +27,8 @@ from coding.views.workspace_data import (
 )
 from interviews.models import Interview
 from sites import permissions
+from sites.audit import record_access
+from sites.models import AccessEvent
 from sites.views.access import require, require_site
 
 IN_VIVO_NAME_LENGTH = 80  # characters of the selection kept as an in-vivo code's name
@@ -106,6 +108,9 @@ def workspace(request, study, pk):
         "can_restructure": permissions.has_role(request.user, study, permissions.EDIT),
         "strings": {key: str(value) for key, value in STRINGS.items()},
     }
+    if version:
+        detail = f"v{version.number}"
+        record_access(request, AccessEvent.Kind.TRANSCRIPT_READ, study=study, obj=interview, detail=detail)
     return render(request, "coding/workspace.html", context)
 
 

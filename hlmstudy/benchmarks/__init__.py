@@ -26,6 +26,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from allauth.account.internal.flows.login import (
+    _AUTHENTICATION_METHODS_USER_SESSION_KEY as AUTHENTICATION_USER_SESSION_KEY,
+)
+from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
 from django.apps import apps
 from django.conf import settings
 from django.db import connection, models
@@ -67,10 +71,19 @@ class Bench:
     def client_for(self, role):
         """A test client signed in as the synthetic study's member with `role` (one per role, reused)."""
         if role not in self._clients:
-            client = Client()
-            client.force_login(self.users[role])
-            self._clients[role] = client
+            self._clients[role] = signed_in_client(self.users[role])
         return self._clients[role]
+
+
+def signed_in_client(user):
+    """A test client whose session is `user`'s, second factor passed, as allauth's login with TOTP leaves it."""
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [{"method": "mfa", "at": time.time(), "type": "totp"}]
+    session[AUTHENTICATION_USER_SESSION_KEY] = str(user.pk)
+    session.save()
+    return client
 
 
 def builder(func):

@@ -15,13 +15,12 @@ from concurrent.futures import ThreadPoolExecutor
 from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.db import connection, transaction
-from django.test import Client
 from django.test.testcases import LiveServerThread
 from django.urls import reverse
 
 from coding import anchoring
 from coding.models import Code, Coding, Excerpt
-from hlmstudy.benchmarks import BenchError, builder, expect_page, op
+from hlmstudy.benchmarks import BenchError, builder, expect_page, op, signed_in_client
 from interviews.models import Interview, SpeakerTurn, TranscriptVersion
 from sites.models import Participant, Site
 from sites.permissions import Role
@@ -238,8 +237,7 @@ def workspace_paint(bench):
         raise BenchError("workspace_paint needs Playwright (the test extras) and Debian's chromium") from None
     path = reverse("coding:workspace", args=[bench.study.slug, bench.data["workspace_interview"].pk])
     expected = _placed_codings(bench.data["workspace_interview"])
-    client = Client()
-    client.force_login(bench.users[Role.RESEARCHER])
+    client = signed_in_client(bench.users[Role.RESEARCHER])
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     server = LiveServerThread("127.0.0.1", StaticFilesHandler)
     server.daemon = True

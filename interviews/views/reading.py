@@ -13,6 +13,8 @@ from interviews.diffs import has_changes, line_diff
 from interviews.forms import StatusForm
 from interviews.models import SourceFile, TranscriptVersion
 from interviews.views.access import get_interview, may_edit
+from sites.audit import record_access
+from sites.models import AccessEvent
 from sites.views.access import get_study
 
 
@@ -70,6 +72,8 @@ def _clock(seconds):
 
 def render_detail(request, study, interview, *, status_form=None, status=200):
     version = interview.current_version
+    if version is not None:
+        _record_read(request, study, interview, version)
     hide_interviewer = request.GET.get("interviewer") == "hide"
     context = {
         "study": study,
@@ -121,6 +125,7 @@ def version_detail(request, study, pk, number):
     version = get_object_or_404(
         TranscriptVersion.objects.filter(interview=interview).select_related("author"), number=number
     )
+    _record_read(request, study, interview, version)
     context = {
         "study": study,
         "interview": interview,
@@ -144,6 +149,7 @@ def version_diff(request, study, pk):
     if None in numbers or any(number not in versions for number in numbers):
         raise Http404
     old, new = (versions[number] for number in numbers)
+    _record_read(request, study, interview, new, detail=f"v{old.number} → v{new.number}")
     rows = line_diff(old.text, new.text)
     context = {
         "study": study,
@@ -154,6 +160,12 @@ def version_diff(request, study, pk):
         "changed": has_changes(rows),
     }
     return render(request, "interviews/version_diff.html", context)
+
+
+def _record_read(request, study, interview, version, *, detail=""):
+    record_access(
+        request, AccessEvent.Kind.TRANSCRIPT_READ, study=study, obj=interview, detail=detail or f"v{version.number}"
+    )
 
 
 def _number(value):
@@ -170,5 +182,6 @@ def source_download(request, study, pk, file_pk):
     except FileNotFoundError:
         raise Http404
     response = FileResponse(handle, as_attachment=True, filename=source.original_name, content_type=source.content_type)
+    record_access(request, AccessEvent.Kind.ORIGINAL_DOWNLOAD, study=study, obj=interview, detail=f"file {source.pk}")
     response["Cache-Control"] = "no-store"
     return response

@@ -19,6 +19,8 @@ from reports.tables import codings_frame
 from reports.tasks import export_codings as export_codings_task
 from reports.views.transversal import AXIS_CHOICES, MEASURE_CHOICES
 from sites import jobs
+from sites.audit import record_access
+from sites.models import AccessEvent
 from sites.views.access import get_study, visible_sites
 
 # Above this many rows, an export runs as a Job: the request would hold a worker for seconds otherwise.
@@ -77,7 +79,7 @@ def export_codings(request, study):
         job = jobs.enqueue(export_codings_task, kind="export_codings", owner=request.user, study=study, params=params)
         return redirect(reverse("sites:job_detail", args=[job.pk]))
     content = exports.codings_file(codings_frame(codings, study=study), fmt)
-    return _download(content, exports.filename(study, "codings", fmt), fmt)
+    return _download(request, study, content, exports.filename(study, "codings", fmt), fmt)
 
 
 def _render_codings(request, study, filters, chosen, *, count, status=200):
@@ -108,10 +110,11 @@ def export_matrix(request, study):
     measures = [measure] if measure else [value for value, _label in MEASURE_CHOICES]
     content = exports.matrix_file(study, user=request.user, axis=axis, measures=measures, fmt=fmt, form=filters)
     name = exports.filename(study, f"matrix-{axis}" + (f"-{measure}" if measure else ""), fmt)
-    return _download(content, name, fmt)
+    return _download(request, study, content, name, fmt)
 
 
-def _download(content, name, fmt):
+def _download(request, study, content, name, fmt):
+    record_access(request, AccessEvent.Kind.EXPORT_DOWNLOAD, study=study, object_type="export", detail=name)
     response = HttpResponse(content, content_type=exports.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     # Research data about people: no copy in a shared or browser cache.

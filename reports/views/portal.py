@@ -42,4 +42,4 @@ def portal_sheet(request, pk):
 
 @login_required
 def portal_sheet_pdf(request, pk):
-    return pdf_response(_current_version(request, pk))
+    return pdf_response(request, _current_version(request, pk))

@@ -10,7 +10,8 @@ from reports.refi import export, import_
 from reports.refi.forms import RefiImportForm
 from reports.tasks import export_qdpx, import_qdpx
 from sites import jobs, permissions
-from sites.models import Site
+from sites.audit import record_access
+from sites.models import AccessEvent, Site
 from sites.permissions import Role
 from sites.views.access import get_study
 
@@ -37,6 +38,7 @@ def refi_project_export(request, study):
 def refi_codebook_export(request, study):
     study = get_study(request, study, need=EXPORT)
     exported = export.export_codebook(study, user=request.user)
+    record_access(request, AccessEvent.Kind.EXPORT_DOWNLOAD, study=study, object_type="export", detail="codebook.qdc")
     response = HttpResponse(exported.content, content_type="application/xml; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{study.slug}-codebook.qdc"'
     response["Cache-Control"] = "no-store"

@@ -17,6 +17,8 @@ from reports.models import SectionComment, SheetVersion, SynthesisSheet
 from reports.sheet_html import section_html
 from reports.tasks import render_sheet_pdf
 from sites import jobs, permissions
+from sites.audit import record_access
+from sites.models import AccessEvent
 from sites.views.access import get_study, visible_sites
 
 
@@ -167,13 +169,15 @@ def version_pdf(request, study, pk, number):
     study = get_study(request, study)
     sheet = get_sheet(request, study, pk)
     version = get_object_or_404(SheetVersion.objects.filter(sheet=sheet), number=number)
-    return pdf_response(version)
+    return pdf_response(request, version)
 
 
-def pdf_response(version):
-    """The stored PDF as it was published: the same bytes on every download, never cached on the way."""
+def pdf_response(request, version):
+    """The stored PDF as it was published: the same bytes on every download, never cached on the way. Logged."""
     if not version.pdf:
         raise Http404
+    study_id, detail = version.sheet.study_id, f"v{version.number}"
+    record_access(request, AccessEvent.Kind.PDF_DOWNLOAD, study=study_id, obj=version.sheet, detail=detail)
     response = FileResponse(
         version.pdf.open("rb"),
         content_type="application/pdf",

@@ -16,6 +16,14 @@ class JobQuerySet(models.QuerySet):
     def unfinished(self):
         return self.filter(status__in=[Job.Status.PENDING, Job.Status.RUNNING])
 
+    def claimable(self, *, stale_before, max_attempts):
+        """Jobs a worker may start: waiting, or running on a worker whose heartbeat stopped before `stale_before`
+        and with runs left (a message redelivered after its worker died)."""
+        return self.filter(
+            Q(status=Job.Status.PENDING)
+            | Q(status=Job.Status.RUNNING, heartbeat_at__lt=stale_before, attempts__lt=max_attempts)
+        )
+
 
 class Job(models.Model):
     """One run of asynchronous work. This row is the truth; Redis only carries the message."""
@@ -37,6 +45,12 @@ class Job(models.Model):
     result_file = models.FileField(_("result file"), upload_to="jobs/%Y/%m/", blank=True)
     error = models.TextField(_("error"), blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # Delivery: the Celery task to send (by name, so the sweeper can send it again), when it was last handed
+    # to the broker, which worker runs it and when that worker last said it was alive.
+    task = models.CharField(max_length=200, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    worker = models.CharField(max_length=200, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

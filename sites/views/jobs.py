@@ -2,7 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
-from sites.models import Job
+from sites.audit import record_access
+from sites.models import AccessEvent, Job
 
 
 @login_required
@@ -19,8 +20,8 @@ def job_download(request, pk):
     job = get_object_or_404(Job.objects.visible_to(request.user), pk=pk)
     if job.status != Job.Status.SUCCEEDED or not job.result_file:
         raise Http404
-    response = FileResponse(
-        job.result_file.open("rb"), as_attachment=True, filename=job.result_file.name.rsplit("/", 1)[-1]
-    )
+    name = job.result_file.name.rsplit("/", 1)[-1]
+    response = FileResponse(job.result_file.open("rb"), as_attachment=True, filename=name)
+    record_access(request, AccessEvent.Kind.JOB_DOWNLOAD, study=job.study_id, obj=job, detail=f"{job.kind}: {name}")
     response["Cache-Control"] = "no-store"
     return response

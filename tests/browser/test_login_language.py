@@ -38,6 +38,10 @@ def test_member_signs_in_in_french_then_switches_to_english_and_back(french_page
     page.get_by_label("Courriel").fill(researcher.email)
     page.get_by_label("Mot de passe").fill(factory.PASSWORD)
     page.get_by_role("button", name="Connexion").click()
+    # A researcher reads transcripts: the second step asks for the authenticator app's code.
+    expect(page).to_have_url(re.compile(r"/accounts/2fa/authenticate/$"))
+    page.locator("#id_code").fill(factory.totp_code())
+    page.locator("#id_code").press("Enter")
 
     expect(page).to_have_url(re.compile(rf"/studies/{study.slug}/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(study.title)

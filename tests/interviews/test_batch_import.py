@@ -1,12 +1,14 @@
 """Batch import: many files (or a zip) become interviews through a job; the same from the command line."""
 
 import io
+from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from interviews import batch, services
 from interviews.models import Interview, SourceFile, TranscriptVersion
@@ -146,8 +148,11 @@ def test_a_worker_killed_mid_batch_leaves_no_half_import_and_the_retry_finishes(
     assert TranscriptVersion.objects.count() == 1 and SourceFile.objects.count() == 1
     assert len(list((media_root / "interviews").rglob("*.txt"))) == 1  # the second file's original went too
 
+    # The dead worker's heartbeat stops; once it is stale the message (acks_late) or the sweeper's is taken.
+    stale = timezone.now() - timedelta(seconds=settings.JOB_STALE_AFTER_SECONDS + 1)
+    Job.objects.filter(pk=job.pk).update(heartbeat_at=stale)
     monkeypatch.setattr(services, "_store_original", real_store)
-    import_transcripts(job.pk)  # the message comes back to a worker (acks_late)
+    import_transcripts(job.pk)
     job.refresh_from_db()
     assert job.status == Job.Status.SUCCEEDED and job.attempts == 2
     assert sorted(Interview.objects.values_list("title", flat=True)) == ["e0", "e1", "e2"]

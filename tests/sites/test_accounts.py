@@ -41,6 +41,13 @@ def sign_in(client, email, password=factory.PASSWORD, **headers):
     return client.post(reverse("account_login"), {"login": email, "password": password}, **headers)
 
 
+def sign_in_with_totp(client, email, password=factory.PASSWORD):
+    """The whole sign-in of an account with TOTP: the password, then the authenticator app's code."""
+    response = sign_in(client, email, password)
+    assert response.url == reverse("mfa_authenticate")
+    return client.post(reverse("mfa_authenticate"), {"code": factory.totp_code()})
+
+
 def link_in(message):
     return re.search(r"https?://\S+", message.body).group(0)
 
@@ -53,7 +60,7 @@ def is_signed_in(client):
 
 
 def test_member_signs_in_by_email_and_lands_on_their_study(client, researcher, study):
-    response = sign_in(client, "Researcher@Example.test")
+    response = sign_in_with_totp(client, "Researcher@Example.test")
     assert response.status_code == 302
     assert response.url == reverse("sites:home")
     response = client.get(response.url)
@@ -165,7 +172,8 @@ def test_invited_person_chooses_a_password_and_signs_in_with_their_role_and_site
     membership = Membership.objects.get(user__email="new.coder@example.test", study=study)
     assert membership.role == Role.CODER
     assert list(membership.sites.all()) == [site_a]
-    assert client.get(reverse("sites:home")).url == reverse("sites:study_dashboard", kwargs={"study": study.slug})
+    # A coder reads transcripts: before anything else, they set up their authenticator app.
+    assert client.get(reverse("sites:home")).url.startswith(reverse("mfa_activate_totp"))
 
 
 def test_development_console_prints_the_invitation_link_whole(client, admin, study, django_capture_on_commit_callbacks):
@@ -253,6 +261,7 @@ def confirm_access(client, password=factory.PASSWORD):
 
 
 def test_member_activates_an_authenticator_app_and_then_needs_its_code_to_sign_in(client, researcher):
+    Authenticator.objects.filter(user=researcher).delete()
     client.force_login(researcher)
     html = client.get(reverse("mfa_index")).content.decode()
     assert "Authentification à deux facteurs" in html
@@ -325,6 +334,8 @@ def test_two_factor_pages_need_a_signed_in_person(client, db):
     ],
 )
 def test_account_pages_use_the_app_layout_and_no_inline_script(client, researcher, url_name):
+    if url_name == "mfa_activate_totp":
+        Authenticator.objects.filter(user=researcher).delete()
     if url_name.startswith(("mfa", "account_logout", "account_change", "account_reauth")):
         client.force_login(researcher)
         confirm_access(client)

@@ -20,6 +20,7 @@ from celery import shared_task
 from django.conf import settings as django_settings
 from django.db import connection
 from django.urls import reverse
+from kombu import pools
 
 from hlmstudy.celery import app
 from sites import jobs
@@ -52,10 +53,13 @@ def _database_url():
 
 
 def _reset_broker_connections():
-    """Drop the producer's cached connections and queue routing so the next send reads app.conf afresh."""
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
+    """Drop the producer's cached connections and queue routing so the next send reads app.conf afresh.
+
+    kombu keeps one pool per broker address for the whole process: closing one without forgetting it
+    (pools.reset does both) would hand the next module's worker fixture a closed pool for the same Redis.
+    """
+    pools.reset()
+    app._pool = None
     app.__dict__.pop("amqp", None)
 
 

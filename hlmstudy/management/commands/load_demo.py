@@ -101,3 +101,10 @@ class Command(BaseCommand):
         self.stdout.write(_("Demo accounts (fictional, for local use only):"))
         for row in [header, tuple("-" * w for w in widths), *rows]:
             self.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+        self.stdout.write(
+            _(
+                "Every account but the partner signs in with a TOTP code: `manage.py demo_totp` prints the current "
+                "one (or add the secret %(secret)s to an authenticator app)."
+            )
+            % {"secret": sites_demo.DEMO_TOTP_SECRET}
+        )
