@@ -265,6 +265,19 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-jobs": {"task": "sites.tasks.sweep_jobs", "schedule": JOB_SWEEP_SECONDS},
 }
 
+# The cache: Redis when there is one, shared by every web process; otherwise each process's own memory.
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "hlmstudy",
+        }
+    }
+    # Sessions stay in the database, read through the shared cache: one query less on every request. Never
+    # with a per-process cache, where a session ended in one process would live on in the others' memory.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 # Security headers. Django's own CSP: no inline script anywhere, so a strict policy holds.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -85,10 +85,15 @@ def excerpt_views(excerpts):
         .values("pk", "window_start", "window_end", "window")
     )
     windows = {row["pk"]: row for row in rows}
-    reach = Q(pk__in=[])
+    # One clause per version (a page's excerpts share a few), spanning its windows; _view keeps each one's turns.
+    spans = {}
     for excerpt in excerpts:
         row = windows[excerpt.pk]
-        reach |= Q(version_id=excerpt.version_id, start__lt=row["window_end"], end__gt=row["window_start"])
+        low, high = spans.get(excerpt.version_id, (row["window_start"], row["window_end"]))
+        spans[excerpt.version_id] = (min(low, row["window_start"]), max(high, row["window_end"]))
+    reach = Q(pk__in=[])
+    for version_id, (low, high) in spans.items():
+        reach |= Q(version_id=version_id, start__lt=high, end__gt=low)
     turns = {}
     for turn in SpeakerTurn.objects.filter(reach).select_related("speaker").order_by("version_id", "start"):
         turns.setdefault(turn.version_id, []).append(turn)

@@ -35,6 +35,7 @@ from django.utils.translation import gettext_lazy as _
 from coding.models import Coding, ConsensusCoder, Excerpt
 from interviews.models import Interview, InterviewParticipant, SpeakerTurn
 from reports.codetree import CodeTree
+from reports.widgets import QuickSelect, datalist_options
 from sites import permissions
 from sites.models import HousingEstate, Participant, Site
 
@@ -99,10 +100,12 @@ def with_speaker(queryset, prefix=""):
 
 
 class RetrievalForm(forms.Form):
-    code = forms.TypedChoiceField(label=_("Code"), coerce=int, required=False, empty_value=None)
+    code = forms.TypedChoiceField(label=_("Code"), coerce=int, required=False, empty_value=None, widget=QuickSelect)
     include_subcodes = forms.BooleanField(label=_("with its sub-codes"), required=False, initial=True)
-    site = forms.TypedChoiceField(label=_("Site"), coerce=int, required=False, empty_value=None)
-    estate = forms.TypedChoiceField(label=_("Housing estate"), coerce=int, required=False, empty_value=None)
+    site = forms.TypedChoiceField(label=_("Site"), coerce=int, required=False, empty_value=None, widget=QuickSelect)
+    estate = forms.TypedChoiceField(
+        label=_("Housing estate"), coerce=int, required=False, empty_value=None, widget=QuickSelect
+    )
     clientele = forms.ChoiceField(
         label=_("Clientele"), required=False, choices=[("", _("All clienteles")), *HousingEstate.CLIENTELE_CHOICES]
     )
@@ -121,7 +124,7 @@ class RetrievalForm(forms.Form):
         widget=forms.TextInput(attrs={"list": "speaker-options", "autocomplete": "off"}),
         help_text=_("Empty for everyone, “no_interviewer”, or a participant's pseudonym."),
     )
-    coder = forms.TypedChoiceField(label=_("Coder"), coerce=int, required=False, empty_value=None)
+    coder = forms.TypedChoiceField(label=_("Coder"), coerce=int, required=False, empty_value=None, widget=QuickSelect)
     consensus = forms.BooleanField(
         label=_("Consensus codings only"),
         required=False,
@@ -132,7 +135,9 @@ class RetrievalForm(forms.Form):
     )
     date_to = forms.DateField(label=_("to"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     combine = forms.ChoiceField(label=_("Combined with"), required=False, choices=COMBINATIONS)
-    other_code = forms.TypedChoiceField(label=_("Other code"), coerce=int, required=False, empty_value=None)
+    other_code = forms.TypedChoiceField(
+        label=_("Other code"), coerce=int, required=False, empty_value=None, widget=QuickSelect
+    )
 
     def __init__(self, data, *, study, user):
         """Four queries for the choices: codes, sites, housing estates, coders (and the participants' codes when
@@ -159,6 +164,10 @@ class RetrievalForm(forms.Form):
             .order_by("email")
         )
         self.fields["coder"].choices = [("", _("All coders"))] + [(u.pk, u.get_full_name() or u.email) for u in coders]
+
+    def speaker_options(self):
+        """The <option>s of the speaker box's <datalist>: every participant's pseudonym (one query)."""
+        return datalist_options(self.speaker_codes)
 
     def clean_speaker(self):
         speaker = self.cleaned_data["speaker"].strip() or ALL_SPEAKERS

@@ -102,7 +102,7 @@ def codings_frame(codings, *, study):
     # Sorted here rather than by the database, which would sort the quotes along (on disk, past its work_mem).
     rows = codings.order_by().values_list(*_SELECTED.values())
     frame = pd.DataFrame.from_records(list(rows), columns=list(_SELECTED), coerce_float=False)
-    frame = _with_turns(frame, codings)
+    frame = _with_turns(frame)
     definitions = list(AttributeDefinition.objects.filter(study=study).values("key", "label", "kind"))
     frame = _with_speakers(frame, study, definitions)
     frame["code_path"] = frame["code_id"].map(code_paths(study))
@@ -122,11 +122,14 @@ def codings_frame(codings, *, study):
     return frame
 
 
-def _with_turns(frame, codings):
+def _with_turns(frame):
     """Add the turn holding each excerpt's start: the last turn of its version starting at or before it, if it
     ends after it (turns never overlap). One query for the turns of the versions the codings are in; pandas'
     merge_asof pairs them in one sorted pass, where a join on the range would compare every pair."""
-    turns = SpeakerTurn.objects.filter(version_id__in=codings.order_by().values("excerpt__version_id"))
+    # The versions from the rows at hand (a few hundred ids) rather than a subquery that joins the codings again,
+    # and no ordering: SpeakerTurn's default one joins the interview and sorts every turn, merge_asof sorts anyway.
+    versions = sorted(int(version) for version in frame["version"].unique())
+    turns = SpeakerTurn.objects.filter(version_id__in=versions).order_by()
     rows = turns.values_list("version_id", "start", "end", "label", "speaker_id", "is_interviewer")
     turns = pd.DataFrame.from_records(list(rows), columns=list(_TURN_FIELDS)).astype(
         {"version": "int64", "turn_start": "int64", "turn_end": "int64"}

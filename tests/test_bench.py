@@ -110,3 +110,24 @@ def test_percentiles_are_nearest_rank():
 def test_bench_has_the_agreement_op(capsys):
     call_command("bench", "--list")
     assert "agreement_study" in {line.split()[0] for line in capsys.readouterr().out.splitlines()}
+
+
+def test_bench_keep_builds_once_and_reuses_the_kept_database(tmp_path):
+    configured = f"sqlite:///{tmp_path / 'mine.sqlite3'}"
+    args = ("--scale", "0.1", "--repeat", "2", "--ops", "participant_list", "--json", "--keep")
+    env = {**os.environ, "DEBUG": "true", "DATABASE_URL": configured, "DATA_DIR": str(tmp_path)}
+    env["TMPDIR"] = str(tmp_path)
+
+    runs = [
+        subprocess.run(
+            [sys.executable, "manage.py", "bench", *args], cwd=BASE_DIR, env=env, capture_output=True, text=True
+        )
+        for _ in range(2)
+    ]
+
+    assert [run.returncode for run in runs] == [0, 0], runs[-1].stderr
+    assert "built sites" in runs[0].stderr and "kept sites from an earlier run" in runs[1].stderr
+    assert "built sites" not in runs[1].stderr
+    assert list(tmp_path.glob("bench-keep_0_1.sqlite3")), "the kept database is where the next run finds it"
+    figures = json.loads(runs[1].stdout)["ops"]["participant_list"]
+    assert figures["queries"] >= 1 and figures["cpu_p50_ms"] > 0

@@ -17,7 +17,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from coding import services
 from coding.models import Code, Coding, Excerpt
-from coding.views.workspace_data import change_token, code_entry, excerpt_entry, transcript_html, workspace_data
+from coding.views.workspace_data import (
+    change_token,
+    code_entry,
+    excerpt_entry,
+    page_data_script,
+    transcript_html,
+    workspace_data,
+)
 from interviews.models import Interview
 from sites import permissions
 from sites.audit import record_access
@@ -95,7 +102,7 @@ def workspace(request, study, pk):
         "interview": interview,
         "version": version,
         "blocks": transcript_html(version) if version else "",
-        "data": workspace_data(interview, request.user, coder) if version else None,
+        "data_script": page_data_script(interview, request.user, coder) if version else "",
         "coder": "all" if coder is None else ("me" if coder == request.user.pk else str(coder)),
         "can_code": permissions.may_reach_site(request.user, study, interview.site_id, permissions.CODE),
         "can_restructure": permissions.has_role(request.user, study, permissions.EDIT),
@@ -146,7 +153,11 @@ def workspace_excerpt_create(request, study, pk):
         )
     except ValidationError as error:
         return _refused(error)
-    return JsonResponse({"excerpt": excerpt_entry(excerpt, request.user)}, status=201 if created else 200)
+    if created:
+        entry = excerpt_entry(excerpt, request.user, excerpt.new_codings)
+    else:
+        entry = excerpt_entry(excerpt, request.user)
+    return JsonResponse({"excerpt": entry}, status=201 if created else 200)
 
 
 @require_POST

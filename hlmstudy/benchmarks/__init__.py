@@ -17,6 +17,7 @@ Only the builders of the modules up to the last one a selected op belongs to are
 """
 
 import importlib
+import json
 import math
 import os
 import tempfile
@@ -29,8 +30,9 @@ from allauth.account.internal.flows.login import (
     _AUTHENTICATION_METHODS_USER_SESSION_KEY as AUTHENTICATION_USER_SESSION_KEY,
 )
 from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
+from django.apps import apps
 from django.conf import settings
-from django.db import connection
+from django.db import connection, models
 from django.test import Client, override_settings
 
 # In layer order: a module's builder may use what the builders before it made. Later apps add theirs here.
@@ -129,59 +131,134 @@ def percentile(samples, p):
 
 
 def measure(run_once, *, repeat):
-    """Run `run_once` WARMUP times untimed (caches, connections), then `repeat` times timed."""
+    """Run `run_once` WARMUP times untimed (caches, connections), then `repeat` times timed.
+
+    Besides the wall-clock percentiles, it reports what the machine's load does not change: the queries one
+    run sends on this thread's connection and the CPU time of this thread (the test client runs the view in
+    it, so that is the server's CPU, without PostgreSQL's), both as medians.
+    """
     for _ in range(WARMUP):
         run_once()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        reported = run_once()
-        elapsed = (time.perf_counter() - start) * 1000
-        samples.append(reported if isinstance(reported, float) else elapsed)
-    return {"n": len(samples), "p50_ms": round(percentile(samples, 50), 3), "p95_ms": round(percentile(samples, 95), 3)}
+    samples, cpu, queries = [], [], []
+
+    def count(execute, sql, params, many, context):
+        queries[-1] += 1
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        for _ in range(repeat):
+            queries.append(0)
+            start, start_cpu = time.perf_counter(), time.thread_time()
+            reported = run_once()
+            elapsed = (time.perf_counter() - start) * 1000
+            cpu.append((time.thread_time() - start_cpu) * 1000)
+            samples.append(reported if isinstance(reported, float) else elapsed)
+    return {
+        "n": len(samples),
+        "p50_ms": round(percentile(samples, 50), 3),
+        "p95_ms": round(percentile(samples, 95), 3),
+        "cpu_p50_ms": round(percentile(cpu, 50), 3),
+        "queries": percentile(queries, 50),
+    }
 
 
 @contextmanager
-def scratch_database():
+def scratch_database(*, keep_as=None):
     """Point the default connection at a new, empty, migrated database and drop it afterwards.
 
     It lives on the configured backend (a PostgreSQL database named after the configured one and this
     process, or an SQLite file in a temporary folder); the configured database itself is never opened.
+    With `keep_as` (a name suffix), the database is named after it instead, reused (and migrated) when it
+    exists and kept at the end, so that a large study is built once for many runs.
     """
     test_settings = connection.settings_dict["TEST"]
     saved_test_name, configured_name = test_settings.get("NAME"), connection.settings_dict["NAME"]
     with tempfile.TemporaryDirectory(prefix="hlm-bench-") as folder:
         if connection.vendor == "sqlite":
-            test_settings["NAME"] = str(Path(folder) / "bench.sqlite3")
+            kept_folder = Path(settings.DATA_DIR) if keep_as else Path(folder)
+            test_settings["NAME"] = str(kept_folder / f"bench{'-' + keep_as if keep_as else ''}.sqlite3")
         else:
             # One per process, so that two runs against the same server never drop each other's database.
-            test_settings["NAME"] = f"{configured_name}_bench_{os.getpid()}"
+            test_settings["NAME"] = f"{configured_name}_bench_{keep_as or os.getpid()}"
         try:
-            connection.creation.create_test_db(verbosity=0, autoclobber=True)
+            connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=bool(keep_as))
             yield
         finally:
             # Drop only what was created: destroy_test_db drops the database the connection points at, and
             # if creation failed before switching, that is still the configured one.
             if connection.settings_dict["NAME"] != configured_name:
-                connection.creation.destroy_test_db(configured_name, verbosity=0)
+                connection.creation.destroy_test_db(configured_name, verbosity=0, keepdb=bool(keep_as))
             test_settings["NAME"] = saved_test_name
 
 
-def run(names, *, scale, repeat, log):
-    """Build the synthetic study for the ops in `names` and time them; returns the report as a dict."""
+KEPT_TABLE = "bench_kept_build"  # in a kept scratch database: one row per builder that ran, with the Bench state
+
+
+def _kept_builds():
+    """{module: state} of the builders that already ran in this (kept) scratch database."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE TABLE IF NOT EXISTS {KEPT_TABLE} (module varchar(40) PRIMARY KEY, state text)")
+        cursor.execute(f"SELECT module, state FROM {KEPT_TABLE}")  # noqa: S608 (a constant)
+        return {module: json.loads(state) for module, state in cursor.fetchall()}
+
+
+def _keep_build(module, bench):
+    """Record that `module`'s builder ran, with the Bench's study, users and model-instance data as primary keys."""
+
+    def ref(instance):
+        return [instance._meta.label, instance.pk]
+
+    state = {
+        "study": ref(bench.study) if bench.study else None,
+        "users": {role: ref(user) for role, user in bench.users.items()},
+        "data": {key: ref(value) for key, value in bench.data.items() if isinstance(value, models.Model)},
+    }
+    with connection.cursor() as cursor:
+        sql = f"INSERT INTO {KEPT_TABLE} (module, state) VALUES (%s, %s)"  # noqa: S608 (a constant)
+        cursor.execute(sql, [module, json.dumps(state)])
+
+
+def _restore(bench, state):
+    def load(ref):
+        return apps.get_model(ref[0])._default_manager.get(pk=ref[1])
+
+    bench.study = load(state["study"]) if state["study"] else None
+    bench.users = {role: load(ref) for role, ref in state["users"].items()}
+    bench.data.update({key: load(ref) for key, ref in state["data"].items()})
+
+
+def _build(bench, modules, *, keep, log):
+    """Run the builders of `modules`; with `keep`, skip those that already ran in the kept database."""
+    kept = _kept_builds() if keep else {}
+    for module in modules:
+        if module not in _builders:
+            continue
+        if module in kept:
+            _restore(bench, kept[module])
+            log(f"kept {module} from an earlier run")
+            continue
+        start = time.perf_counter()
+        built = _builders[module](bench)
+        log(f"built {module} in {time.perf_counter() - start:.1f} s: {built}")
+        if keep:
+            _keep_build(module, bench)
+
+
+def run(names, *, scale, repeat, log, keep=False):
+    """Build the synthetic study for the ops in `names` and time them; returns the report as a dict.
+
+    With `keep`, the scratch database (one per scale) survives the run and the next run with `keep` reuses it.
+    """
     selected = [registered for name, registered in discover().items() if name in names]
     last = max(MODULES.index(registered.module) for registered in selected)
     # Measured as in production: no query log (DEBUG), no HTTPS redirect; the test client's host allowed.
     quiet = override_settings(
         DEBUG=False, SECURE_SSL_REDIRECT=False, ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]
     )
-    with scratch_database(), quiet:
+    keep_as = f"keep_{scale:g}".replace(".", "_") if keep else None
+    with scratch_database(keep_as=keep_as), quiet:
         bench = Bench(scale=scale)
-        for module in MODULES[: last + 1]:
-            if module in _builders:
-                start = time.perf_counter()
-                built = _builders[module](bench)
-                log(f"built {module} in {time.perf_counter() - start:.1f} s: {built}")
+        _build(bench, MODULES[: last + 1], keep=keep, log=log)
         results = {}
         for registered in selected:
             run_once = registered.setup(bench)

@@ -9,6 +9,7 @@ p50 ≤ 30 ms, workspace_paint ≤ 300 ms.
 import json
 import os
 import random
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
@@ -193,11 +194,13 @@ def coding_create(bench):
     code_ids = list(Code.objects.filter(study=bench.study).order_by("pk").values_list("pk", flat=True)[:2])
     length = len(interview.current_version.text)
     counter = iter(range(10**9))
+    run = f"{os.getpid()}-{time.time_ns()}"  # a kept database (bench --keep) holds the keys of earlier runs
 
     def run_once():
         n = next(counter)
         start = (n * 7919) % (length - 300)
-        body = {"start": start, "end": start + 40 + n % 200, "code_ids": code_ids, "idempotency_key": f"bench-{n}"}
+        key = f"bench-{run}-{n}"
+        body = {"start": start, "end": start + 40 + n % 200, "code_ids": code_ids, "idempotency_key": key}
         response = client.post(url, json.dumps(body), content_type="application/json")
         if response.status_code != 201:
             raise BenchError(f"{url} answered {response.status_code}: {response.content[:200]!r}")

@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 
 from coding.models import Coding
+from reports import tallies
 from reports.quotes import excerpt_views
 from reports.retrieval import RetrievalForm
 from sites.views.access import get_study
@@ -17,11 +18,20 @@ PAGE_SIZE = 20
 def retrieval(request, study):
     study = get_study(request, study)
     form = RetrievalForm(request.GET or None, study=study, user=request.user)
+    # Only what the excerpt's list of codes shows: not the codes' definitions, nor the coders' whole accounts;
+    # and only the codings the reader may see (the blind rule of double coding).
     codings = (
-        Coding.objects.blind_for(request.user).select_related("code", "coder").order_by("code__name", "coder__email")
+        Coding.objects.blind_for(request.user)
+        .select_related("code", "coder")
+        .only("excerpt_id", "code__name", "code__colour", "coder__first_name", "coder__last_name", "coder__email")
+        .order_by("code__name", "coder__email")
     )
     excerpts = form.excerpts().select_related("interview__site").prefetch_related(Prefetch("codings", codings))
-    page = Paginator(excerpts, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(excerpts, PAGE_SIZE)
+    counted = tallies.retrieval_count(form)
+    if counted is not None:
+        paginator.count = counted  # the tallies' number: counting the matches themselves reads them all
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "study": study,
         "form": form,

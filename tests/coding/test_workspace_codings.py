@@ -7,6 +7,7 @@ from django.utils import translation
 from coding import services
 from coding.models import Excerpt
 from tests import factory
+from tests.coding.test_workspace_page import page_data
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
 
@@ -125,7 +126,7 @@ def test_the_token_read_with_the_data_equals_the_token_of_the_cheap_check(
     services.archive_code(codes[1], by=researcher)
     client = login(coder)
     page = client.get(reverse("coding:workspace", args=[interview.study.slug, interview.pk]) + f"?coder={view}")
-    data = page.context["data"]
+    data = page_data(page)
 
     response = client.get(url(interview, view), headers={"if-none-match": f'"{data["token"]}"'})
 

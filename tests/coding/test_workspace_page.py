@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from coding import services
 from coding.models import Excerpt
 from tests import factory
 
@@ -181,10 +182,15 @@ def test_the_page_costs_the_same_few_queries_with_many_codings(
     for start in range(0, 30):
         factory.make_excerpt(interview, start, start + 3, codes=[code], coder=coder)
 
+    # session, user, grants, interview, the audit row of the reading, turns, the change token's two aggregates,
+    # then codings, codes, coders
     with django_assert_max_num_queries(11):
         response = client.get(url(interview))
+    # unchanged since: the codings come from the cache under the same token
+    with django_assert_max_num_queries(8):
+        again = client.get(url(interview))
 
-    assert len(page_data(response)["excerpts"]) == 30
+    assert len(page_data(response)["excerpts"]) == 30 == len(page_data(again)["excerpts"])
 
 
 def test_the_interview_page_leads_to_its_workspace(login, team_b, study, site_b, researcher):
@@ -193,3 +199,16 @@ def test_the_interview_page_leads_to_its_workspace(login, team_b, study, site_b,
     html = login(team_b).get(reverse("interviews:interview_detail", args=[study.slug, interview.pk])).content.decode()
 
     assert f'href="{url(interview)}"' in html
+
+
+def test_the_page_shows_a_change_made_since_it_was_last_served(login, coder, researcher, interview, code):
+    """The page's data is kept under its change token: any change (here by another coder) must show at once."""
+    client = login(coder)
+    factory.make_excerpt(interview, 0, 9, codes=[code], coder=coder)
+    assert len(page_data(client.get(url(interview)))["excerpts"]) == 1
+
+    factory.make_excerpt(interview, 12, 20, codes=[code], coder=researcher)
+    assert len(page_data(client.get(url(interview)))["excerpts"]) == 2
+    services.update_code(code, version=code.version, by=researcher, name="Renommé")
+    codebook = page_data(client.get(url(interview)))["codebook"]
+    assert [entry["name"] for entry in codebook if entry["id"] == code.pk] == ["Renommé"]

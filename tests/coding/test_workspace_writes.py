@@ -138,6 +138,32 @@ def test_codes_must_be_active_codes_of_the_study(login, coder, researcher, inter
     assert not Excerpt.objects.exists()
 
 
+def test_one_inactive_code_among_good_ones_stores_nothing(login, coder, researcher, interview, codes):
+    merged = factory.make_code(interview.study, "Fusionné", by=researcher)
+    Code.objects.filter(pk=merged.pk).update(merged_into=codes[1])
+    client = login(coder)
+
+    for bad in (merged.pk, 2**63, 2**70):
+        response = create(client, interview, 0, 4, [codes[0].pk, bad])
+        assert response.status_code == 400, bad
+        assert "active codes of this study" in response.json()["error"]
+    assert not Excerpt.objects.exists() and not Coding.objects.exists()
+
+
+def test_coding_a_range_takes_few_queries(login, coder, interview, codes, django_assert_max_num_queries):
+    client = login(coder)
+    create(client, interview, 0, 4, [codes[0].pk])  # the session's first save
+
+    # session, user, grants, interview; then excerpt and codings in one statement (in a savepoint here,
+    # since the test runs in a transaction; a request in autocommit sends neither).
+    with django_assert_max_num_queries(7):
+        response = create(client, interview, 8, 14, [codes[0].pk, codes[1].pk])
+
+    assert response.status_code == 201
+    assert [c["code_id"] for c in response.json()["excerpt"]["codes"]] == sorted([codes[0].pk, codes[1].pk])
+    assert {c["coder"] for c in response.json()["excerpt"]["codes"]} == {coder.get_full_name() or coder.email}
+
+
 def test_a_form_post_codes_too(login, coder, interview, codes):
     url = reverse("coding:workspace_excerpt_create", args=[interview.study.slug, interview.pk])
 

@@ -1,5 +1,7 @@
 """codings_frame: one row per coding, with the speaker, the participant's attributes and the code path."""
 
+from types import SimpleNamespace
+
 import pandas as pd
 import pytest
 from django.db import connection
@@ -176,3 +178,19 @@ def test_the_number_of_queries_does_not_grow_with_the_rows(world, researcher):
 
     assert len(frame) == 25
     assert len(many) == len(few) == 6
+
+
+def test_text_that_looks_like_a_missing_value_stays_text(study, site_a, researcher):
+    text = 'NA null \\N "" , ;\n1.5 0042 =1+1'
+    interview = factory.make_interview(study, site_a, "NA", text=text, author=researcher)
+    code = factory.make_code(study, "null", by=researcher)
+    for quote in ("NA", "null", "\\N", '""', "0042", "=1+1"):
+        start = text.index(quote)
+        factory.make_excerpt(interview, start, start + len(quote), codes=[code], coder=researcher)
+
+    frame = frame_of(SimpleNamespace(study=study))
+
+    assert sorted(frame["quote"]) == sorted(['""', "0042", "=1+1", "NA", "\\N", "null"])
+    assert set(frame["interview_title"]) == {"NA"} and set(frame["code_path"]) == {"null"}
+    assert frame["interview_date"].isna().all()  # no date: missing, not the text "\N"
+    assert frame["start"].dtype == "int64" and frame["coding"].dtype == "int64"

@@ -1,7 +1,8 @@
-"""`python manage.py bench --scale S [--json] [--ops a,b] [--repeat N]`: time named operations on a synthetic study.
+"""`python manage.py bench --scale S [--json] [--ops a,b] [--repeat N] [--keep]`: time operations on a synthetic study.
 
 The study is built at S × the real study's size in a scratch database that is dropped at the end, never in
-the configured one. With --json, stdout carries exactly one JSON object; progress goes to stderr.
+the configured one; with --keep it is kept (one per scale) and reused by the next run
+with --keep. With --json, stdout carries exactly one JSON object; progress goes to stderr.
 """
 
 import json
@@ -29,8 +30,14 @@ class Command(BaseCommand):
         )
         parser.add_argument("--repeat", type=int, default=30, help="Timed runs per op, after a warm-up (default 30).")
         parser.add_argument("--list", action="store_true", dest="list_ops", help="List the ops and exit.")
+        parser.add_argument(
+            "--keep",
+            action="store_true",
+            help="Keep the scratch database (one per scale) and reuse it on the next run with --keep: a large "
+            "study is built once. Drop it by hand (dropdb <database>_bench_keep_<scale>) when done.",
+        )
 
-    def handle(self, *args, scale, as_json, ops, repeat, list_ops, **options):
+    def handle(self, *args, scale, as_json, ops, repeat, list_ops, keep, **options):
         known = benchmarks.discover()
         if list_ops:
             for name, registered in known.items():
@@ -44,7 +51,7 @@ class Command(BaseCommand):
             raise CommandError("--scale must be above 0 and --repeat at least 1.")
         # Anything the build prints (migrations, third-party chatter) goes to stderr, keeping stdout for the result.
         with redirect_stdout(sys.stderr):
-            report = benchmarks.run(names, scale=scale, repeat=repeat, log=self.stderr.write)
+            report = benchmarks.run(names, scale=scale, repeat=repeat, log=self.stderr.write, keep=keep)
         if as_json:
             self.stdout.write(json.dumps(report))
         else:
@@ -53,8 +60,11 @@ class Command(BaseCommand):
     def write_table(self, report):
         self.stdout.write(f"scale {report['scale']} on {report['database']}")
         width = max(len(name) for name in report["ops"])
-        self.stdout.write(f"{'op'.ljust(width)}  {'n':>5}  {'p50 ms':>10}  {'p95 ms':>10}")
+        self.stdout.write(
+            f"{'op'.ljust(width)}  {'n':>5}  {'p50 ms':>10}  {'p95 ms':>10}  {'cpu p50 ms':>10}  {'queries':>7}"
+        )
         for name, figures in report["ops"].items():
             self.stdout.write(
                 f"{name.ljust(width)}  {figures['n']:>5}  {figures['p50_ms']:>10.2f}  {figures['p95_ms']:>10.2f}"
+                f"  {figures['cpu_p50_ms']:>10.2f}  {figures['queries']:>7}"
             )
