@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from coding.models import Code, Coding, Excerpt, Memo
+from coding.models import Code, Coding, ErasureRecord, Excerpt, Memo
 
 
 @admin.register(Code)
@@ -34,3 +34,20 @@ class MemoAdmin(admin.ModelAdmin):
     search_fields = ["title", "body"]
     raw_id_fields = ["code", "excerpt", "interview", "site"]
     readonly_fields = ["version", "created_at", "updated_at"]
+
+
+@admin.register(ErasureRecord)
+class ErasureRecordAdmin(admin.ModelAdmin):
+    """Written by the withdrawal and purge services only; never changed or removed by hand."""
+
+    list_display = ["erased_at", "study", "reason", "participant_code", "erased_by", "interviews", "excerpts", "memos"]
+    list_filter = ["study", "reason"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

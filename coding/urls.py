@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coding.views import codebook, memos, review, transcripts, workspace
+from coding.views import codebook, memos, review, transcripts, withdrawal, workspace
 
 app_name = "coding"
 
@@ -43,6 +43,7 @@ urlpatterns = [
     path(MEMO + "edit/", memos.memo_edit, name="memo_edit"),
     path(INTERVIEW + "transcript/edit/", transcripts.transcript_edit, name="transcript_edit"),
     path(INTERVIEW + "transcript/upload/", transcripts.transcript_upload, name="transcript_upload"),
+    path(STUDY + "participants/<str:code>/withdraw/", withdrawal.participant_withdraw, name="participant_withdraw"),
     path(STUDY + "excerpts/review/", review.excerpt_review_list, name="excerpt_review_list"),
     path(STUDY + "excerpts/<int:pk>/review/", review.excerpt_review, name="excerpt_review"),
     path(STUDY + "excerpts/<int:pk>/discard/", review.excerpt_review_discard, name="excerpt_review_discard"),

@@ -3,6 +3,10 @@
 The context of an excerpt is the speaker turn containing it with one turn before and one after, cut at
 CONTEXT_CHARS on each side; text without speaker turns gets CONTEXT_CHARS // 4 characters on each side. The
 quote is marked by cutting the text into plain and quoted segments here, each escaped by the template.
+
+Every quote and context leaving this module is masked where a span was marked as identifying
+(interviews/redaction.py): `quote_text(excerpt)` and `with_display_quotes(excerpts)` are what report, sheet,
+export and PDF code shows of an excerpt, never `excerpt.quote` itself.
 """
 
 from dataclasses import dataclass, field
@@ -13,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from coding.models import Coding, Excerpt
 from interviews.models import InterviewParticipant, SpeakerTurn
+from interviews.redaction import masked, masked_words, spans_by_version
 from reports.retrieval import speaker_expression
 from sites.models import Participant
 
@@ -46,6 +51,36 @@ class ExcerptView:
     is_interviewer: bool
     anchor: int | None  # the start of the reading view's block (#t-<start>) where the excerpt begins
     blocks: list = field(default_factory=list)
+
+
+def with_display_quotes(excerpts):
+    """The excerpts (a queryset or a list) as a list, each with `display_quote`: its quote with the identifying
+    spans masked. Two queries whatever the number of excerpts (none for an empty list)."""
+    excerpts = list(excerpts)
+    spans, loose = spans_by_version(excerpt.version_id for excerpt in excerpts)
+    for excerpt in excerpts:
+        excerpt.display_quote = _mask(excerpt.quote, excerpt.version_id, excerpt.start, spans, loose)
+    return excerpts
+
+
+def quote_text(excerpt):
+    """The quote of one excerpt as it may be shown or exported: masked where marked identifying."""
+    if not hasattr(excerpt, "display_quote"):
+        with_display_quotes([excerpt])
+    return excerpt.display_quote
+
+
+def masked_quotes(rows):
+    """Masked quotes for (excerpt id, version id, start, quote) rows, as {excerpt id: quote}: for exports that read
+    value tuples rather than model instances. Two queries."""
+    rows = list(rows)
+    spans, loose = spans_by_version(version_id for _pk, version_id, _start, _quote in rows)
+    return {pk: _mask(quote, version_id, start, spans, loose) for pk, version_id, start, quote in rows}
+
+
+def _mask(text, version_id, start, spans, loose):
+    text = masked(text, spans.get(version_id, ()), offset=start)
+    return masked_words(text, loose.get(version_id, ()))
 
 
 def _turns(*, before=None, after=None):
@@ -85,6 +120,11 @@ def excerpt_views(excerpts):
         .values("pk", "window_start", "window_end", "window")
     )
     windows = {row["pk"]: row for row in rows}
+    spans, loose = spans_by_version(excerpt.version_id for excerpt in excerpts)
+    for excerpt in excerpts:
+        row = windows[excerpt.pk]
+        row["window"] = _mask(row["window"], excerpt.version_id, row["window_start"], spans, loose)
+        excerpt.display_quote = _mask(excerpt.quote, excerpt.version_id, excerpt.start, spans, loose)
     reach = Q(pk__in=[])
     for excerpt in excerpts:
         row = windows[excerpt.pk]
@@ -179,6 +219,7 @@ def strongest_excerpts(codings, code_ids, *, limit, per_site=False):
 
     Strongest: coded (with those codes) by the most coders, then the longest, among quotes of 40 to 400
     characters; only words of participants whose consent allows quoting. With `per_site`, `limit` per site.
+    Each comes with `display_quote` (two more queries).
     """
     ids = sorted(code_ids)
     coders = (
@@ -208,5 +249,6 @@ def strongest_excerpts(codings, code_ids, *, limit, per_site=False):
     order = [F("coders").desc(), F("length").desc(), F("pk").asc()]
     if per_site:
         ranked = Window(RowNumber(), partition_by=[F("interview__site_id")], order_by=order)
-        return list(excerpts.annotate(rank=ranked).filter(rank__lte=limit).order_by("interview__site__code", "rank"))
-    return list(excerpts.order_by(*order)[:limit])
+        ranked = excerpts.annotate(rank=ranked).filter(rank__lte=limit).order_by("interview__site__code", "rank")
+        return with_display_quotes(ranked)
+    return with_display_quotes(excerpts.order_by(*order)[:limit])

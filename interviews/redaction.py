@@ -1,0 +1,123 @@
+"""Masking the spans of a transcript marked as identifying, and finding the names worth marking (pure but for
+`suggestions`, which reads the study's names in three queries).
+
+A masked span keeps its length: each character becomes MASK (line ends stay), so every offset into the text,
+an excerpt's, a REFI-QDA selection's, a CSV's start and end columns, stays true in the masked text.
+"""
+
+import re
+from dataclasses import dataclass
+
+MASK = "█"
+MIN_NAME_CHARS = 3  # shorter names ("R", "OF") match too many ordinary words
+MAX_SUGGESTIONS = 200
+
+
+def masked(text, spans, *, offset=0):
+    """`text` with every (start, end) span masked; spans are offsets into the text `text` starts at `offset` of,
+    may overlap, and may reach outside it (only the part inside is masked)."""
+    if not spans or not text:
+        return text
+    chars = None
+    length = len(text)
+    for start, end in spans:
+        start, end = max(start - offset, 0), min(end - offset, length)
+        if start >= end:
+            continue
+        if chars is None:
+            chars = list(text)
+        for at in range(start, end):
+            if chars[at] != "\n":
+                chars[at] = MASK
+    return text if chars is None else "".join(chars)
+
+
+def masked_words(text, words):
+    """`text` with every occurrence of each of `words` masked (case-insensitive): for copies of a quote whose
+    offsets are lost (a memo quoting a transcript) and for redactions left to review."""
+    spans = []
+    for word in words:
+        if word and word.strip():
+            spans += [match.span() for match in re.finditer(re.escape(word), text, flags=re.IGNORECASE)]
+    return masked(text, spans)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    name: str
+    source: str  # "participant", "identity" or "organization": where the name is known from
+    start: int
+    end: int
+
+
+def find_names(text, names, *, limit=MAX_SUGGESTIONS):
+    """Every whole-word, case-insensitive occurrence in `text` of the (name, source) pairs, in text order.
+
+    A name must start and end at a word edge ("Lise" does not match in "Lisette"); names shorter than
+    MIN_NAME_CHARS are skipped.
+    """
+    found = []
+    for name, source in names:
+        name = " ".join(name.split())
+        if len(name) < MIN_NAME_CHARS:
+            continue
+        # Whitespace inside a name matches any run of whitespace ("Marie  Tremblay" across a line end too).
+        pattern = r"(?<!\w)" + r"\s+".join(re.escape(part) for part in name.split(" ")) + r"(?!\w)"
+        for match in re.finditer(pattern, text, flags=re.IGNORECASE):
+            found.append(Suggestion(name=name, source=source, start=match.start(), end=match.end()))
+    found.sort(key=lambda s: (s.start, -s.end))
+    return found[:limit]
+
+
+def known_names(study, *, with_identities):
+    """(name, source) pairs of the study: participants' pseudonym codes, organisation names and acronyms, and,
+    when `with_identities` (study admins only), participants' real names from the identity table."""
+    from sites.models import Organization, Participant, ParticipantIdentity
+
+    names = [(code, "participant") for code in Participant.objects.filter(study=study).values_list("code", flat=True)]
+    for name, acronym in Organization.objects.filter(study=study).values_list("name", "acronym"):
+        names.append((name, "organization"))
+        if acronym:
+            names.append((acronym, "organization"))
+    if with_identities:
+        full_names = ParticipantIdentity.objects.filter(participant__study=study).values_list("full_name", flat=True)
+        for full_name in full_names:
+            names.append((full_name, "identity"))
+            # A first or last name alone is as telling in a transcript ("Marie m'a dit…").
+            names += [(part, "identity") for part in full_name.split() if len(part) >= MIN_NAME_CHARS]
+    return names
+
+
+def spans_by_version(version_ids):
+    """{version id: [(start, end), ...]} of the placed redactions of those versions, and {version id: [text, ...]}
+    of the interviews' redactions left to review (masked wherever their words appear). Two small queries."""
+    from interviews.models import Redaction, TranscriptVersion
+
+    spans, loose = {}, {}
+    ids = sorted(set(version_ids))
+    if not ids:
+        return spans, loose
+    rows = Redaction.objects.filter(version_id__in=ids, needs_review=False).values_list("version_id", "start", "end")
+    for version_id, start, end in rows:
+        spans.setdefault(version_id, []).append((start, end))
+    interviews = TranscriptVersion.objects.filter(pk__in=ids).values("interview_id")
+    to_review = Redaction.objects.filter(interview_id__in=interviews, needs_review=True)
+    by_interview = {}
+    for interview_id, text in to_review.values_list("interview_id", "text"):
+        by_interview.setdefault(interview_id, []).append(text)
+    if by_interview:
+        for version_id, interview_id in TranscriptVersion.objects.filter(pk__in=ids).values_list("pk", "interview_id"):
+            if interview_id in by_interview:
+                loose[version_id] = by_interview[interview_id]
+    return spans, loose
+
+
+def suggestions(version, *, with_identities, already=()):
+    """Names of the study found in the version's text that no redaction in `already` ((start, end) pairs) covers."""
+    study = version.interview.study
+    covered = list(already)
+    return [
+        found
+        for found in find_names(version.text, known_names(study, with_identities=with_identities))
+        if not any(start <= found.start and found.end <= end for start, end in covered)
+    ]
