@@ -37,7 +37,7 @@ def participant_withdraw(request, study, code):
     study = get_study(request, study)
     participant = get_participant(request, study, code)
     require(request, study, permissions.MANAGE)
-    form = WithdrawalForm(request.POST or None, participant=participant)
+    form = WithdrawalForm(request.POST if request.method == "POST" else None, participant=participant)
     if request.method == "POST" and form.is_valid():
         record = services.withdraw_participant(participant, by=request.user)
         messages.success(

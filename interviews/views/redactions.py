@@ -31,7 +31,7 @@ def redaction_list(request, study, pk):
     version = interview.current_version
     if version is None:
         raise Http404
-    form = RedactionForm(request.POST or None)
+    form = RedactionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             count = _mark(version, form.cleaned_data, by=request.user)
