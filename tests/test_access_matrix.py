@@ -696,3 +696,95 @@ def test_anonymous_is_sent_to_the_login_page(row, world, client):
         assert response.status_code == 302
         assert response.url.startswith(reverse("account_login") + "?next=")
     assert _snapshot() == before
+
+
+SHOWN = range(200, 400)  # a status that shows or does something
+
+
+def _refs(row):
+    values = [*row.kwargs.values()]
+    for item in [*row.body.values(), *row.query.values()]:
+        values += [i.ref for i in (item if isinstance(item, list) else [item]) if isinstance(i, Pk)]
+    return values
+
+
+def test_the_table_lets_no_outsider_reach_a_study_object():
+    """The rules of the module's docstring, checked on the table itself so that a new row cannot open a leak."""
+    for row in MATRIX:
+        status = dict(zip(PERSONAS, row.expect, strict=True))
+        if row.name in ("sites:home", "reports:portal"):
+            continue
+        assert status["partner"] not in SHOWN and status["outsider"] not in SHOWN, row.id
+        study = row.kwargs.get("study")
+        if study == "etude" or row.name.startswith("sites:job"):
+            assert status["other_admin"] not in SHOWN, row.id
+        if study == "autre":
+            assert all(status[p] not in SHOWN for p in ("admin", "researcher", "coder", "team_b")), row.id
+        if any(ref.startswith(("other_", "code_autre", "memo_autre")) for ref in _refs(row)) and study == "etude":
+            assert all(code not in SHOWN for code in row.expect), f"{row.id}: another study's object was reached"
+        if any(ref.endswith("_b") for ref in _refs(row)):
+            assert status["coder"] not in SHOWN or row.name == "coding:workspace_excerpt_create", row.id
+        if any(ref.endswith("_a") for ref in _refs(row)) and not row.name.startswith("sites:participant_export"):
+            assert status["team_b"] not in SHOWN or row.method == POST and "site" in row.body, row.id
+
+
+def _page(client, name, query=None, **kwargs):
+    response = client.get(reverse(name, kwargs=kwargs) + ("?" + urlencode(query) if query else ""))
+    assert response.status_code == 200, name
+    if response.streaming:
+        return b"".join(response.streaming_content).decode("utf-8-sig")
+    return response.content.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("persona", "study", "seen", "unseen"),
+    [
+        ("coder", "etude", "xylophone", ("quetzal", "wombat")),
+        ("team_b", "etude", "quetzal", ("xylophone", "wombat")),
+        ("other_admin", "autre", "wombat", ("xylophone", "quetzal")),
+    ],
+)
+def test_search_finds_only_what_the_member_may_read(world, client, persona, study, seen, unseen):
+    client.force_login(getattr(world, persona))
+    assert seen in _page(client, "interviews:transcript_search", {"q": seen}, study=study)
+    for word in unseen:
+        assert word not in _page(client, "interviews:transcript_search", {"q": word}, study=study)
+
+
+@pytest.mark.parametrize(
+    ("persona", "seen", "unseen"),
+    [("coder", "interview_a", ("interview_b", "other_interview")), ("team_b", "interview_b", ("interview_a",))],
+)
+def test_lists_reports_and_exports_show_only_the_members_sites(world, client, persona, seen, unseen):
+    client.force_login(getattr(world, persona))
+    pages = [
+        _page(client, "interviews:interview_list", study="etude"),
+        _page(client, "reports:retrieval", study="etude"),
+        _page(client, "reports:export_codings", {"format": "csv"}, study="etude"),
+        _page(client, "coding:excerpt_review_list", study="etude"),
+    ]
+    for text in pages:
+        assert seen in text
+        assert not any(word in text for word in unseen)
+    other_code = "R-QC1-01" if persona == "coder" else "R-MTL1-01"
+    assert other_code not in _page(client, "sites:participant_list", study="etude")
+    memos = _page(client, "coding:memo_list", study="etude")
+    assert ("Sur B" in memos) == (persona == "team_b") and "Autre" not in memos
+
+
+def test_counts_count_only_the_members_sites(world, client):
+    """The workspace code has one coding in each site: each site's member counts one, the admin two."""
+    code = world.ws_coding_a.code
+    url = reverse("coding:code_detail", args=["etude", code.pk])
+    for persona, count in (("coder", 1), ("team_b", 1), ("admin", 2)):
+        client.force_login(getattr(world, persona))
+        assert client.get(url).context["coding_count"] == count, persona
+
+
+def test_the_workspace_json_carries_nothing_of_another_study(world, client):
+    client.force_login(world.coder)
+    data = _page(client, "coding:workspace_codings", study="etude", pk=world.interview_a.pk)
+    assert "Espace de travail" in data and "Ailleurs" not in data
+    client.force_login(world.other_admin)
+    codebook = _page(client, "reports:refi_codebook_export", study="autre")
+    assert "Réseau" not in codebook and "Ailleurs" in codebook
