@@ -90,21 +90,26 @@ def known_names(study, *, with_identities):
 
 def spans_by_version(version_ids):
     """{version id: [(start, end), ...]} of the placed redactions of those versions, and {version id: [text, ...]}
-    of the interviews' redactions left to review (masked wherever their words appear). Two small queries."""
+    of their interviews' redactions left to review (masked wherever their words appear). One query; a second one
+    only when some redaction waits for review."""
+    from django.db.models import Q
+
     from interviews.models import Redaction, TranscriptVersion
 
     spans, loose = {}, {}
     ids = sorted(set(version_ids))
     if not ids:
         return spans, loose
-    rows = Redaction.objects.filter(version_id__in=ids, needs_review=False).values_list("version_id", "start", "end")
-    for version_id, start, end in rows:
-        spans.setdefault(version_id, []).append((start, end))
     interviews = TranscriptVersion.objects.filter(pk__in=ids).values("interview_id")
-    to_review = Redaction.objects.filter(interview_id__in=interviews, needs_review=True)
+    rows = Redaction.objects.filter(
+        Q(version_id__in=ids, needs_review=False) | Q(interview_id__in=interviews, needs_review=True)
+    ).values_list("version_id", "interview_id", "start", "end", "text", "needs_review")
     by_interview = {}
-    for interview_id, text in to_review.values_list("interview_id", "text"):
-        by_interview.setdefault(interview_id, []).append(text)
+    for version_id, interview_id, start, end, text, needs_review in rows:
+        if needs_review:
+            by_interview.setdefault(interview_id, []).append(text)
+        else:
+            spans.setdefault(version_id, []).append((start, end))
     if by_interview:
         for version_id, interview_id in TranscriptVersion.objects.filter(pk__in=ids).values_list("pk", "interview_id"):
             if interview_id in by_interview:

@@ -55,7 +55,8 @@ class ExcerptView:
 
 def with_display_quotes(excerpts):
     """The excerpts (a queryset or a list) as a list, each with `display_quote`: its quote with the identifying
-    spans masked. Two queries whatever the number of excerpts (none for an empty list)."""
+    spans masked. One query whatever the number of excerpts (none for an empty list; two when a redaction waits
+    for review)."""
     excerpts = list(excerpts)
     spans, loose = spans_by_version(excerpt.version_id for excerpt in excerpts)
     for excerpt in excerpts:
@@ -72,7 +73,7 @@ def quote_text(excerpt):
 
 def masked_quotes(rows):
     """Masked quotes for (excerpt id, version id, start, quote) rows, as {excerpt id: quote}: for exports that read
-    value tuples rather than model instances. Two queries."""
+    value tuples rather than model instances. One query (see with_display_quotes)."""
     rows = list(rows)
     spans, loose = spans_by_version(version_id for _pk, version_id, _start, _quote in rows)
     return {pk: _mask(quote, version_id, start, spans, loose) for pk, version_id, start, quote in rows}
@@ -214,12 +215,13 @@ def _line_start(text, offset, position):
     return offset + first
 
 
-def strongest_excerpts(codings, code_ids, *, limit, per_site=False):
+def strongest_excerpts(codings, code_ids, *, limit, per_site=False, display=True):
     """The strongest quotable excerpts among `codings` of `code_ids`: one query.
 
     Strongest: coded (with those codes) by the most coders, then the longest, among quotes of 40 to 400
     characters; only words of participants whose consent allows quoting. With `per_site`, `limit` per site.
-    Each comes with `display_quote` (two more queries).
+    Each comes with `display_quote` (one more query); with `display=False` the caller masks them itself, e.g. in one
+    with_display_quotes call for several themes.
     """
     ids = sorted(code_ids)
     coders = (
@@ -249,6 +251,7 @@ def strongest_excerpts(codings, code_ids, *, limit, per_site=False):
     order = [F("coders").desc(), F("length").desc(), F("pk").asc()]
     if per_site:
         ranked = Window(RowNumber(), partition_by=[F("interview__site_id")], order_by=order)
-        ranked = excerpts.annotate(rank=ranked).filter(rank__lte=limit).order_by("interview__site__code", "rank")
-        return with_display_quotes(ranked)
-    return with_display_quotes(excerpts.order_by(*order)[:limit])
+        found = excerpts.annotate(rank=ranked).filter(rank__lte=limit).order_by("interview__site__code", "rank")
+    else:
+        found = excerpts.order_by(*order)[:limit]
+    return with_display_quotes(found) if display else list(found)

@@ -10,7 +10,7 @@ plain queries instead of per-row subqueries, since an export reads every row.
 
 Quotes are masked where a span was marked identifying (interviews/redaction.py).
 
-Cost: eight queries whatever the number of rows (the codings, the speaker turns of their versions, the codebook,
+Cost: seven queries whatever the number of rows (the codings, the speaker turns of their versions, the codebook,
 the attribute definitions, the study's participants, the interviews that have a single participant); no Python
 loop over model instances: rows come as value tuples and are joined and formatted by pandas.
 """
@@ -101,7 +101,7 @@ def column_headers(attribute_labels):
 
 
 def codings_frame(codings, *, study):
-    """One row per coding of `codings` (a Coding queryset already limited to what the user may see). Eight queries."""
+    """One row per coding of `codings` (a Coding queryset already limited to what the user may see). Seven queries."""
     # Sorted here rather than by the database, which would sort the quotes along (on disk, past its work_mem).
     rows = codings.order_by().values_list(*_SELECTED.values())
     frame = pd.DataFrame.from_records(list(rows), columns=list(_SELECTED), coerce_float=False)
@@ -146,7 +146,7 @@ def _with_turns(frame, codings):
 
 
 def _masked_quotes(frame):
-    """The quote column with identifying spans masked: two queries, and Python only on the rows of versions that
+    """The quote column with identifying spans masked: one query, and Python only on the rows of versions that
     have redactions."""
     spans, loose = spans_by_version(int(v) for v in frame["version"].unique())
     quotes = frame["quote"]

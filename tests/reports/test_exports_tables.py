@@ -175,4 +175,4 @@ def test_the_number_of_queries_does_not_grow_with_the_rows(world, researcher):
         frame = frame_of(world)
 
     assert len(frame) == 25
-    assert len(many) == len(few) == 6
+    assert len(many) == len(few) == 7  # with the redactions of the versions, for masking quotes

@@ -41,9 +41,9 @@ def test_quote_text_masks_the_marked_span_and_keeps_the_rest(coded):
     assert "Comité Soleil" in quote  # not marked, not masked
 
 
-def test_display_quotes_cost_two_queries_for_any_number(coded, study, django_assert_num_queries):
+def test_display_quotes_cost_one_query_for_any_number(coded, study, django_assert_num_queries):
     excerpts = list(coded.__class__.objects.filter(interview__study=study))
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         shown = with_display_quotes(excerpts)
     assert NAME not in shown[0].display_quote
 
