@@ -746,9 +746,13 @@ def _page(client, name, query=None, **kwargs):
 )
 def test_search_finds_only_what_the_member_may_read(world, client, persona, study, seen, unseen):
     client.force_login(getattr(world, persona))
-    assert seen in _page(client, "interviews:transcript_search", {"q": seen}, study=study)
+
+    def results(word):
+        return _page(client, "interviews:transcript_search", {"q": word}, study=study).split('id="results"', 1)[1]
+
+    assert '<li class="result">' in results(seen) and f"<mark>{seen}</mark>" in results(seen)
     for word in unseen:
-        assert word not in _page(client, "interviews:transcript_search", {"q": word}, study=study)
+        assert '<li class="result">' not in results(word) and f"<mark>{word}</mark>" not in results(word)
 
 
 @pytest.mark.parametrize(
