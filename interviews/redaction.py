@@ -33,13 +33,11 @@ def masked(text, spans, *, offset=0):
 
 
 def masked_words(text, words):
-    """`text` with every occurrence of each of `words` masked (case-insensitive): for copies of a quote whose
-    offsets are lost (a memo quoting a transcript) and for redactions left to review."""
-    spans = []
-    for word in words:
-        if word and word.strip():
-            spans += [match.span() for match in re.finditer(re.escape(word), text, flags=re.IGNORECASE)]
-    return masked(text, spans)
+    """`text` with every whole-word, case-insensitive occurrence of each of `words` masked: for redactions left to
+    review, whose offsets are lost (see spans_by_version)."""
+    if not words or not text:
+        return text
+    return masked(text, [(found.start, found.end) for found in find_names(text, [(w, "") for w in words], limit=None)])
 
 
 @dataclass(frozen=True)
@@ -66,7 +64,7 @@ def find_names(text, names, *, limit=MAX_SUGGESTIONS):
         for match in re.finditer(pattern, text, flags=re.IGNORECASE):
             found.append(Suggestion(name=name, source=source, start=match.start(), end=match.end()))
     found.sort(key=lambda s: (s.start, -s.end))
-    return found[:limit]
+    return found if limit is None else found[:limit]
 
 
 def known_names(study, *, with_identities):
@@ -89,8 +87,8 @@ def known_names(study, *, with_identities):
 
 
 def spans_by_version(version_ids):
-    """{version id: [(start, end), ...]} of the placed redactions of those versions, and {version id: [text, ...]}
-    of their interviews' redactions left to review (masked wherever their words appear). One query; a second one
+    """{version id: [(start, end), ...]} of the placed redactions of those versions, and {version id: [word, ...]}
+    of the words of their interviews' redactions left to review (masked wherever they appear). One query; a second one
     only when some redaction waits for review."""
     from django.db.models import Q
 
@@ -107,7 +105,8 @@ def spans_by_version(version_ids):
     by_interview = {}
     for version_id, interview_id, start, end, text, needs_review in rows:
         if needs_review:
-            by_interview.setdefault(interview_id, []).append(text)
+            # Each word of it, wherever it appears: "Marie Tremblay" respelled "Marie Tremblay-Roy" stays masked.
+            by_interview.setdefault(interview_id, []).extend(text.split())
         else:
             spans.setdefault(version_id, []).append((start, end))
     if by_interview:

@@ -81,3 +81,20 @@ def test_the_site_report_quotes_are_masked(login, researcher, coded):
     page = login(researcher).get(reverse("reports:site_report", args=["etude", "MTL1"])).content.decode()
     assert "cuisine collective" in page
     assert NAME not in page
+
+
+def test_a_redaction_left_to_review_still_masks_its_words(coded, researcher):
+    from coding.services import edit_transcript
+    from interviews.models import Redaction
+
+    interview = coded.interview
+    # A middle initial inside the masked name: the redaction cannot follow, but its words stay masked everywhere.
+    new_text = TEXT.replace(NAME, "Marie B. Tremblay") + "\nR : Tremblay, Marie, est partie."
+    version = edit_transcript(interview, text=new_text, author=researcher)
+    assert Redaction.objects.get().needs_review
+    start = new_text.index("Avec")
+    code = Coding.objects.first().code
+    excerpt = factory.make_excerpt(interview, start, len(new_text), codes=[code], coder=researcher)
+    quote = quote_text(excerpt)
+    assert "Marie" not in quote and "Tremblay" not in quote and "B. " in quote and "est partie" in quote
+    assert version.pk == excerpt.version_id
