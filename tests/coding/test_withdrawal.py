@@ -152,3 +152,13 @@ def test_the_admin_withdraws_through_the_page(world, login, admin):
     response = login(admin).post(withdraw_url(), {"confirm": "R-MTL1-01"})
     assert response.status_code == 302
     assert ErasureRecord.objects.get().excerpts == 2
+
+
+def test_the_erased_interviews_still_open(world, participant_a, admin, login):
+    coding.withdraw_participant(participant_a, by=admin)
+    client = login(admin)
+    for interview in (world["alone"], world["group"]):
+        for name in ("interviews:interview_detail", "coding:workspace", "interviews:redaction_list"):
+            assert client.get(reverse(name, args=["etude", interview.pk])).status_code == 200, name
+    page = client.get(reverse("interviews:interview_detail", args=["etude", world["group"].pk])).content.decode()
+    assert "jardin communautaire" in page and "coordonne" not in page
