@@ -1,5 +1,7 @@
-"""Masking the spans of a transcript marked as identifying, and finding the names worth marking (pure but for
-`suggestions`, which reads the study's names in three queries).
+"""Masking the spans of a transcript marked as identifying, and finding the names worth marking.
+
+`masked`, `masked_words` and `find_names` are pure; `spans_by_version` reads the redactions of some versions
+(one query) and `known_names` / `suggestions` the study's names (three queries).
 
 A masked span keeps its length: each character becomes MASK (line ends stay), so every offset into the text,
 an excerpt's, a REFI-QDA selection's, a CSV's start and end columns, stays true in the masked text.
