@@ -43,6 +43,7 @@ def test_a_masked_span_keeps_its_length_and_line_ends():
     text = "Marie\nTremblay dit oui"
     assert masked(text, [(0, 14)]) == MASK * 5 + "\n" + MASK * 8 + " dit oui"
     assert len(masked(text, [(3, 9), (6, 20)])) == len(text)
+    assert masked("abcdefghij", [(2, 6), (1, 4), (8, 8)]) == "a" + MASK * 5 + "ghij"  # overlapping, unsorted, empty
     # offsets of a larger text: the quote [10, 20) of it, with a redaction at [12, 15)
     assert masked("abcdefghij", [(12, 15), (40, 50)], offset=10) == "ab" + MASK * 3 + "fghij"
     assert masked(text, []) is text
