@@ -1,9 +1,11 @@
 """Withdrawal of a participant's consent: their words leave the study, a record without content stays.
 
-What goes: in an individual interview of theirs, the whole transcript (every version); in a group interview or
-observation notes, their speaker turns in every version (masked in place, so other speakers' excerpts stay
-where they are); the originals of those interviews; every excerpt touching erased text (with its codings); the
-quotes of those excerpts copied into memos. Memos written on an erased excerpt stay, moved onto its interview.
+What goes: in an individual interview of theirs, or any interview where they are the only participant (whose
+unassigned words the speaker rule gives them), the whole transcript (every version); elsewhere (a group
+interview, observation notes of a meeting), their speaker turns in every version (masked in place, so other
+speakers' excerpts stay where they are); the originals of those interviews; every excerpt touching erased text
+(with its codings); the quotes of those excerpts copied into memos. Memos written on an erased excerpt stay,
+moved onto its interview.
 What stays: an ErasureRecord (who, when, whose pseudonym, how many of each) and the erased excerpts' ids, which
 synthesis sheets use to flag quotes they had copied (`ErasureRecord.objects.withdrawn_excerpt_ids(study)`).
 """
@@ -11,7 +13,7 @@ synthesis sheets use to flag quotes they had copied (`ErasureRecord.objects.with
 import re
 
 from django.db import transaction
-from django.db.models import F, Q, Value
+from django.db.models import Count, F, Q, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
@@ -24,10 +26,17 @@ ERASED_QUOTE = "[…]"
 MIN_QUOTE_CHARS = 12  # shorter quotes ("oui", "le comité") would erase ordinary words from memos
 
 
+def _erased_whole(interviews):
+    """Those of `interviews` whose whole text goes: individual interviews, and those with one participant only."""
+    return interviews.annotate(people=Count("interview_participants")).filter(
+        Q(kind=Interview.Kind.INDIVIDUAL) | Q(people=1)
+    )
+
+
 def erasure_preview(participant):
     """How much a withdrawal would erase: {"interviews": n, "whole": n, "excerpts": n} (three queries)."""
     interviews = Interview.objects.filter(interview_participants__participant=participant)
-    whole = interviews.filter(kind=Interview.Kind.INDIVIDUAL)
+    whole = _erased_whole(Interview.objects.filter(pk__in=interviews))
     excerpts = Excerpt.objects.filter(
         Q(interview__in=whole) | Q(interview__in=interviews, **_touching("version__turns", participant))
     ).distinct()
@@ -52,9 +61,10 @@ def withdraw_participant(participant, *, by, on=None):
         participant_code=participant.code, erased_by=by,
     )  # fmt: skip
     erased_excerpts = []
-    interviews = Interview.objects.select_for_update().filter(interview_participants__participant=participant)
-    for interview in interviews.order_by("pk"):
-        whole = interview.kind == Interview.Kind.INDIVIDUAL
+    theirs = Interview.objects.filter(pk__in=Interview.objects.filter(interview_participants__participant=participant))
+    whole_ids = set(_erased_whole(theirs).values_list("pk", flat=True))
+    for interview in theirs.select_for_update().order_by("pk"):
+        whole = interview.pk in whole_ids
         spans, turns, files = interview_services.erase_text(interview, participant=None if whole else participant)
         record.interviews += 1
         record.turns += turns

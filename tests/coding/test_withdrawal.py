@@ -162,3 +162,14 @@ def test_the_erased_interviews_still_open(world, participant_a, admin, login):
             assert client.get(reverse(name, args=["etude", interview.pk])).status_code == 200, name
     page = client.get(reverse("interviews:interview_detail", args=["etude", world["group"].pk])).content.decode()
     assert "jardin communautaire" in page and "coordonne" not in page
+
+
+def test_notes_where_they_are_the_only_participant_are_erased_whole(study, site_a, participant_a, admin, media_root):
+    notes = factory.make_interview(
+        study, site_a, "Notes", kind="observation", participants=[(participant_a, "")], text="Elle raconte le quartier."
+    )
+    excerpt = factory.make_excerpt(notes, 0, 10, codes=[factory.make_code(study, "Récit")], coder=admin)
+    assert coding.erasure_preview(participant_a)["whole"] == 1
+    coding.withdraw_participant(participant_a, by=admin)
+    assert set(TranscriptVersion.objects.filter(interview=notes).values_list("text", flat=True)) == {""}
+    assert not Excerpt.objects.filter(pk=excerpt.pk).exists()
