@@ -23,7 +23,10 @@ def masked(text, spans, *, offset=0):
     if not spans or not text:
         return text
     length, pieces, at = len(text), [], 0
-    for start, end in sorted((max(s - offset, 0), min(e - offset, length)) for s, e in spans):
+    inside = [(s - offset, e - offset) for s, e in spans if s < offset + length and e > offset]
+    if not inside:
+        return text
+    for start, end in sorted((max(s, 0), min(e, length)) for s, e in inside):
         start = max(start, at)
         if start >= end:
             continue
