@@ -8,11 +8,12 @@ an excerpt's, a REFI-QDA selection's, a CSV's start and end columns, stays true 
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 MASK = "█"
 MIN_NAME_CHARS = 3  # shorter names ("R", "OF") match too many ordinary words
 MAX_SUGGESTIONS = 200
+CONTEXT = 30  # characters shown either side of a suggested name
 _NOT_LINE_END = re.compile(r"[^\n]")
 
 
@@ -52,6 +53,9 @@ class Suggestion:
     source: str  # "participant", "identity" or "organization": where the name is known from
     start: int
     end: int
+    matched: str = ""  # the words as the text writes them, and a few words of context either side
+    before: str = ""
+    after: str = ""
 
 
 def find_names(text, names, *, limit=MAX_SUGGESTIONS):
@@ -124,10 +128,15 @@ def spans_by_version(version_ids):
 
 def suggestions(version, *, with_identities, already=()):
     """Names of the study found in the version's text that no redaction in `already` ((start, end) pairs) covers."""
-    study = version.interview.study
+    study, text = version.interview.study, version.text
     covered = list(already)
     return [
-        found
-        for found in find_names(version.text, known_names(study, with_identities=with_identities))
+        replace(
+            found,
+            matched=text[found.start : found.end],
+            before=text[max(0, found.start - CONTEXT) : found.start],
+            after=text[found.end : found.end + CONTEXT],
+        )
+        for found in find_names(text, known_names(study, with_identities=with_identities))
         if not any(start <= found.start and found.end <= end for start, end in covered)
     ]
