@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from reports import exports
+from reports import exports, sheet_jobs
 from reports.refi import export as refi_export
 from reports.refi import import_ as refi_import
 from sites import jobs
@@ -21,3 +21,9 @@ def import_qdpx(job_id):
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def export_codings(job_id):
     jobs.run(job_id, exports.export_codings)
+
+
+# Synthesis sheets (reports/services.py): a PDF proof of a draft, or publishing the next version.
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def render_sheet_pdf(job_id):
+    jobs.run(job_id, sheet_jobs.render_sheet_job)

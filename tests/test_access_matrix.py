@@ -86,6 +86,11 @@ ETUDE = on(study="etude")
 INTERVIEW_A = on(study="etude", pk="interview_a")
 INTERVIEW_B = on(study="etude", pk="interview_b")
 CODE_ETUDE = on(study="etude", pk="code_etude")
+SHEET_A = on(study="etude", pk="sheet_a")
+SHEET_B = on(study="etude", pk="sheet_b")
+SHEET_T = on(study="etude", pk="sheet_t")
+DRAFT_T = on(study="etude", pk="draft_t")
+DRAFT_SECTION = on(study="etude", pk="draft_t", section_pk="section_t")
 REFI_CODEBOOK = b'<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="c1" name="R" isCodable="true"/></Codes>'
 REFI_CODEBOOK += b"</CodeBook>"
 # A word of each interview's own, to find in what a search, a report or an export shows (and must not leak).
@@ -399,6 +404,64 @@ MATRIX = [
         note="foreign site"),
     Row("reports:retrieval", GET, ETUDE, (400, 400, 400, 400, 404, 404, 404), query={"code": Pk("code_autre")},
         note="foreign code"),
+    # synthesis sheets (issue 6): the team writes and reviews them; partners read published ones on the portal
+    Row("reports:sheet_list", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("reports:sheet_list", GET, on(study="autre"), (404, 404, 404, 404, 404, 404, 200)),
+    Row("reports:sheet_create", GET, ETUDE, (200, 200, 403, 403, 404, 404, 404)),
+    Row("reports:sheet_create", POST, ETUDE, (302, 302, 403, 403, 404, 404, 404),
+        {"site": "", "title": "Nouvelle fiche", "kind_label": "Fiche", "date": "2022-03-01"}),
+    Row("reports:sheet_detail", GET, SHEET_A, (200, 200, 200, 404, 404, 404, 404)),
+    Row("reports:sheet_detail", GET, SHEET_B, (200, 200, 404, 200, 404, 404, 404)),
+    Row("reports:sheet_detail", GET, DRAFT_T, (200, 200, 200, 200, 404, 404, 404)),
+    Row("reports:sheet_detail", GET, on(study="etude", pk="other_sheet"), (404, 404, 404, 404, 404, 404, 404)),
+    Row("reports:sheet_detail", GET, on(study="autre", pk="other_sheet"), (404, 404, 404, 404, 404, 404, 200)),
+    Row("reports:sheet_edit", GET, SHEET_A, (200, 200, 403, 403, 404, 404, 404)),
+    Row("reports:sheet_edit", GET, SHEET_B, (200, 200, 403, 403, 404, 404, 404)),
+    Row("reports:sheet_edit", POST, DRAFT_T, (302, 302, 403, 403, 404, 404, 404),
+        {"title": "Titre revu", "kind_label": "Fiche", "date": "2022-04-01", "authors-TOTAL_FORMS": "0",
+         "authors-INITIAL_FORMS": "0"}),
+    Row("reports:sheet_status", POST, DRAFT_T, (302, 302, 403, 403, 404, 404, 404), {"status": "draft"}),
+    Row("reports:sheet_proof", POST, DRAFT_T, (302, 302, 403, 403, 404, 404, 404)),
+    Row("reports:sheet_proof", GET, DRAFT_T, (405, 405, 405, 405, 405, 405, 405)),
+    Row("reports:sheet_publish", POST, DRAFT_T, (302, 302, 403, 403, 404, 404, 404)),
+    Row("reports:sheet_withdraw", POST, SHEET_T, (302, 302, 403, 403, 404, 404, 404)),
+    Row("reports:version_pdf", GET, on(study="etude", pk="sheet_a", number="version_a1"),
+        (200, 200, 200, 404, 404, 404, 404)),
+    Row("reports:version_pdf", GET, on(study="etude", pk="sheet_b", number="version_b1"),
+        (200, 200, 404, 200, 404, 404, 404)),
+    Row("reports:section_create", POST, DRAFT_T, (302, 302, 403, 403, 404, 404, 404)),
+    Row("reports:section_edit", GET, DRAFT_SECTION, (200, 200, 403, 403, 404, 404, 404)),
+    Row("reports:section_edit", POST, DRAFT_SECTION, (302, 302, 403, 403, 404, 404, 404),
+        {"heading": "Objectifs", "kind": "text", "body": "Texte revu."}),
+    Row("reports:section_move", POST, DRAFT_SECTION, (302, 302, 403, 403, 404, 404, 404), {"direction": "down"}),
+    Row("reports:section_delete", POST, DRAFT_SECTION, (302, 302, 403, 403, 404, 404, 404)),
+    Row("reports:section_comment", POST, DRAFT_SECTION, (302, 302, 302, 302, 404, 404, 404), {"body": "À revoir."}),
+    Row("reports:section_comment", POST, on(study="etude", pk="sheet_b", section_pk="section_b"),
+        (302, 302, 404, 302, 404, 404, 404), {"body": "Fermé ?"}, note="published"),
+    Row("reports:evidence_picker", GET, DRAFT_T, (200, 200, 403, 403, 404, 404, 404)),
+    Row("reports:evidence_add", POST, DRAFT_T, (302, 302, 403, 403, 404, 404, 404),
+        {"kind": "count", "measure": "sites"}),
+    Row("reports:evidence_resolve", POST, on(study="etude", pk="draft_t", number="evidence_t1"),
+        (302, 302, 403, 403, 404, 404, 404), {"action": "remove"}),
+    Row("reports:glossary_list", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("reports:glossary_list", POST, ETUDE, (302, 302, 403, 403, 404, 404, 404),
+        {"term": "OMHQ", "definition": "Office municipal d'habitation de Québec"}),
+    Row("reports:glossary_term_edit", GET, on(study="etude", pk="term"), (200, 200, 403, 403, 404, 404, 404)),
+    Row("reports:glossary_term_edit", GET, on(study="etude", pk="other_term"), (404, 404, 403, 403, 404, 404, 404)),
+    Row("reports:glossary_term_edit", POST, on(study="etude", pk="term"), (302, 302, 403, 403, 404, 404, 404),
+        {"term": "HLM", "definition": "Habitations à loyer modique."}),
+    Row("reports:glossary_term_delete", POST, on(study="etude", pk="term"), (302, 302, 403, 403, 404, 404, 404)),
+    Row("reports:portal_sheet", GET, on(pk="sheet_a"), (200, 200, 200, 404, 200, 404, 404)),
+    Row("reports:portal_sheet", GET, on(pk="sheet_b"), (200, 200, 404, 200, 404, 404, 404)),
+    Row("reports:portal_sheet", GET, on(pk="sheet_t"), (200, 200, 200, 200, 200, 404, 404)),
+    Row("reports:portal_sheet", GET, on(pk="draft_t"), (404, 404, 404, 404, 404, 404, 404)),
+    Row("reports:portal_sheet", GET, on(pk="withdrawn_a"), (404, 404, 404, 404, 404, 404, 404)),
+    Row("reports:portal_sheet", GET, on(pk="other_sheet"), (404, 404, 404, 404, 404, 404, 200)),
+    Row("reports:portal_sheet_pdf", GET, on(pk="sheet_a"), (200, 200, 200, 404, 200, 404, 404)),
+    Row("reports:portal_sheet_pdf", GET, on(pk="sheet_b"), (200, 200, 404, 200, 404, 404, 404)),
+    Row("reports:portal_sheet_pdf", GET, on(pk="sheet_t"), (200, 200, 200, 200, 200, 404, 404)),
+    Row("reports:portal_sheet_pdf", GET, on(pk="draft_t"), (404, 404, 404, 404, 404, 404, 404)),
+    Row("reports:portal_sheet_pdf", GET, on(pk="withdrawn_a"), (404, 404, 404, 404, 404, 404, 404)),
 ]
 # fmt: on
 
@@ -411,6 +474,7 @@ URL_FIELDS = {
     "coding_pk": "pk",
     "excerpt_pk": "pk",
     "redaction_pk": "pk",
+    "section_pk": "pk",
 }
 
 
@@ -491,6 +555,7 @@ def _build_world():
         **_codebook_objects(study, other_study, researcher, interviews),
         **_workspace_objects(interviews, coder, researcher),
         **_privacy_objects(interviews, researcher),
+        **_sheet_objects(study, other_study, site_a, site_b, researcher),
         admin=admin,
         researcher=researcher,
         coder=coder,
@@ -523,6 +588,50 @@ def _codebook_objects(study, other_study, researcher, interviews):
         waiting = {"needs_review": True, "original_quote": excerpt.quote, "review_reason": "changed"}
         Excerpt.objects.filter(pk=excerpt.pk).update(**waiting)
         made[f"review_{name}"] = excerpt
+    return made
+
+
+def _sheet_objects(study, other_study, site_a, site_b, researcher):
+    """Published sheets of site A, site B, transversal and of the other study; one withdrawn; one in review.
+
+    Their versions carry a stand-in PDF: printing real ones for every row would only make the table slow."""
+    import datetime
+
+    from django.utils import timezone
+
+    from reports import services as sheets
+    from reports.models import GlossaryTerm, SheetVersion, SynthesisSheet
+
+    def sheet(owner, site, name, status):
+        made = sheets.create_sheet(owner, site=site, title=name, kind_label="Fiche", date=datetime.date(2022, 3, 1),
+                                   by=researcher)  # fmt: skip
+        if status == SynthesisSheet.Status.REVIEW:
+            sheets.set_status(made, status)
+        elif status != SynthesisSheet.Status.DRAFT:
+            version = SheetVersion(sheet=made, number=1, title=name, html="<p>fiche</p>", sha256="0" * 64,
+                                   published_at=timezone.now())  # fmt: skip
+            version.pdf.save(f"{name}.pdf", ContentFile(b"%PDF-1.7 stand-in"), save=False)
+            version.withdrawn_at = version.published_at if status == SynthesisSheet.Status.WITHDRAWN else None
+            version.save()
+            SynthesisSheet.objects.filter(pk=made.pk).update(status=status)
+        return made
+
+    published, withdrawn, review = "published", "withdrawn", "review"
+    made = {
+        "sheet_a": sheet(study, site_a, "fiche-a", published),
+        "sheet_b": sheet(study, site_b, "fiche-b", published),
+        "sheet_t": sheet(study, None, "fiche-t", published),
+        "withdrawn_a": sheet(study, site_a, "fiche-retiree", withdrawn),
+        "draft_t": sheet(study, None, "brouillon", review),  # a sheet in review, ready to publish
+        "other_sheet": sheet(other_study, None, "ailleurs", published),
+        "term": GlossaryTerm.objects.create(study=study, term="HLM", definition="Habitations à loyer modique"),
+        "other_term": GlossaryTerm.objects.create(study=other_study, term="OMH", definition="Office"),
+    }
+    made["version_a1"] = made["sheet_a"].versions.get()
+    made["version_b1"] = made["sheet_b"].versions.get()
+    made["section_t"] = made["draft_t"].sections.order_by("order").first()
+    made["section_b"] = made["sheet_b"].sections.order_by("order").first()
+    made["evidence_t1"] = sheets.add_count(made["draft_t"], measure="sites", by=researcher, user=researcher)
     return made
 
 
@@ -714,7 +823,9 @@ def test_the_table_lets_no_outsider_reach_a_study_object():
         status = dict(zip(PERSONAS, row.expect, strict=True))
         if row.name in ("sites:home", "reports:portal"):
             continue
-        assert status["partner"] not in SHOWN and status["outsider"] not in SHOWN, row.id
+        assert status["outsider"] not in SHOWN, row.id
+        # partners reach only the published sheets of their sites and transversal ones, on the portal
+        assert status["partner"] not in SHOWN or row.name.startswith("reports:portal_sheet"), row.id
         study = row.kwargs.get("study")
         if study == "etude" or row.name.startswith("sites:job"):
             assert status["other_admin"] not in SHOWN, row.id

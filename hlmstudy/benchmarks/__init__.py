@@ -30,7 +30,7 @@ from django.db import connection
 from django.test import Client, override_settings
 
 # In layer order: a module's builder may use what the builders before it made. Later apps add theirs here.
-MODULES = ("sites", "interviews", "coding", "refi", "reports", "exports")
+MODULES = ("sites", "interviews", "coding", "refi", "reports", "exports", "sheets")
 WARMUP = 3
 
 _builders = {}

@@ -16,6 +16,7 @@ from coding import demo as coding_demo
 from coding.models import Code, Coding, Excerpt, Memo
 from interviews import demo as interviews_demo
 from interviews.models import Interview, TranscriptVersion
+from reports import demo as reports_demo
 from sites import demo as sites_demo
 from sites.models import HousingEstate, Membership, Organization, Participant, Site
 
@@ -47,9 +48,12 @@ class Command(BaseCommand):
             coding_demo.load_codebook(study, by=researcher)
             coding_demo.load_codings(study, coders=[researcher, coder], sources=sources)
             coding_demo.load_memos(study, researcher=researcher, coder=coder)
-            # Later apps add their part here, in layer order (reports), each given the study.
+            sheets = reports_demo.load_sheets(study, researcher=researcher)
         self.write_summary(study)
         self.write_evidence(study)
+        self.stdout.write(
+            _("Published synthesis sheets: %(titles)s.") % {"titles": "; ".join(sheet.title for sheet in sheets)}
+        )
         self.write_accounts(accounts)
 
     def write_summary(self, study):

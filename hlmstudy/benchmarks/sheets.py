@@ -1,0 +1,50 @@
+"""The synthesis sheet's PDF: the demo's transversal sheet (three charts, four quotes, the lexicon) published end
+to end through its job, as the worker runs it: the checks, the HTML, WeasyPrint, the stored version.
+
+No builder: the op loads the demo study into the scratch database once (untimed), beside the synthetic one.
+Issue 6's target: sheet_pdf ≤ 3 s.
+"""
+
+import shutil
+import tempfile
+from io import StringIO
+
+from django.core.management import call_command
+from django.test import override_settings
+
+from hlmstudy.benchmarks import BenchError, op
+from reports.models import SheetVersion, SynthesisSheet
+from reports.tasks import render_sheet_pdf
+from sites.models import Job
+
+
+@op("sheet_pdf")
+def sheet_pdf(bench):
+    # The versions' PDFs go to a folder of the run's own, removed with it.
+    folder = tempfile.mkdtemp(prefix="hlm-bench-media-")
+    media = override_settings(MEDIA_ROOT=folder)
+    media.enable()
+    call_command("load_demo", "--allow-known-passwords", stdout=StringIO())
+    sheet = SynthesisSheet.objects.get(study__slug="demo", site__isnull=True)
+    if sheet.evidence.filter(kind="chart").count() != 3:
+        raise BenchError("the demo transversal sheet should carry three charts")
+    owner = sheet.created_by
+
+    def run_once():
+        job = Job.objects.create(kind="sheet_publish", owner=owner, study=sheet.study,
+                                 params={"sheet": sheet.pk, "publish": True})  # fmt: skip
+        render_sheet_pdf.apply(args=[job.pk])
+        job.refresh_from_db()
+        version = SheetVersion.objects.filter(job=job).first()
+        if job.status != Job.Status.SUCCEEDED or version is None:
+            raise BenchError(f"the publishing job ended {job.status}: {job.error}")
+        with version.pdf.open("rb") as handle:
+            if not handle.read(5) == b"%PDF-":
+                raise BenchError("the stored version is not a PDF")
+
+    def close():
+        media.disable()
+        shutil.rmtree(folder, ignore_errors=True)
+
+    run_once.close = close
+    return run_once

@@ -1,0 +1,73 @@
+"""HTML to PDF with WeasyPrint, fetching nothing but the app's own static files and `data:` URLs.
+
+WeasyPrint's default fetcher opens any URL an HTML or CSS file names: `file:///etc/passwd` as an image or
+an attachment (`<a rel="attachment">` embeds the file in the PDF), `http://127.0.0.1/...` through an
+`@import`. Sheets carry text written by people, so every fetch goes through `StaticOnlyFetcher`, which
+answers from the static files on disk and refuses everything else before any connection is opened.
+"""
+
+import logging
+import mimetypes
+from pathlib import PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from weasyprint import CSS, HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# WeasyPrint logs every refused fetch and every ignored CSS property at INFO or above; the worker's log
+# needs only its warnings (a refused URL in a hostile sheet is one).
+logging.getLogger("weasyprint").setLevel(logging.WARNING)
+
+# Relative URLs in the HTML resolve against this base, so `/static/x.css` becomes a URL the fetcher knows.
+# The `.invalid` top-level domain never resolves (RFC 6761), should anything ever try.
+BASE_URL = "https://hlmstudy.invalid/"
+
+
+class RefusedURL(ValueError):
+    """A URL the PDF may not fetch; WeasyPrint catches it, logs it and leaves the resource out."""
+
+
+class StaticOnlyFetcher(URLFetcher):
+    """A URL fetcher that serves `data:` URLs and the app's static files, and refuses the rest unopened."""
+
+    def __init__(self):
+        super().__init__(allowed_protocols=("data", "https"), allow_redirects=False, timeout=1)
+
+    def fetch(self, url, headers=None):
+        scheme = url.split(":", 1)[0].lower()
+        if scheme == "data":
+            return super().fetch(url, headers)
+        return self._static_file(url)
+
+    def _static_file(self, url):
+        parts = urlsplit(url)
+        prefix = urlsplit(BASE_URL + settings.STATIC_URL.lstrip("/")).path
+        if parts.scheme != "https" or parts.netloc != urlsplit(BASE_URL).netloc or not parts.path.startswith(prefix):
+            raise RefusedURL(f"not an app static file: {url[:200]}")
+        relative = PurePosixPath(unquote(parts.path[len(prefix) :]))
+        if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+            raise RefusedURL(f"not an app static file: {url[:200]}")
+        found = finders.find(str(relative))
+        if not found:
+            raise RefusedURL(f"no such static file: {relative}")
+        content_type = mimetypes.guess_type(found)[0] or "application/octet-stream"
+        with open(found, "rb") as handle:
+            body = handle.read()
+        return URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+
+def render_pdf(html, *, title, lang, stylesheets=()):
+    """The PDF of `html` (a full document or a fragment) as bytes: tagged PDF/UA-1 with its title and language.
+
+    `stylesheets` are CSS source strings added after the document's own styles. No network, no file
+    outside the static folders: see `StaticOnlyFetcher`.
+    """
+    fetcher = StaticOnlyFetcher()
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
+    sheets = [CSS(string=css, base_url=BASE_URL, url_fetcher=fetcher) for css in stylesheets]
+    rendered = document.render(stylesheets=sheets, pdf_variant="pdf/ua-1")
+    rendered.metadata.title = title
+    rendered.metadata.lang = lang
+    return rendered.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
