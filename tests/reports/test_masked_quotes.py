@@ -98,3 +98,21 @@ def test_a_redaction_left_to_review_still_masks_its_words(coded, researcher):
     quote = quote_text(excerpt)
     assert "Marie" not in quote and "Tremblay" not in quote and "B. " in quote and "est partie" in quote
     assert version.pk == excerpt.version_id
+
+
+def test_a_sheet_keeps_the_masked_quote_and_flags_one_masked_after_it_was_placed(coded, study, researcher):
+    import datetime
+
+    from reports import evidence
+    from reports import services as sheets
+
+    sheet = sheets.create_sheet(study, site=None, title="Fiche", kind_label="Fiche", date=datetime.date(2022, 3, 1),
+                                by=researcher)  # fmt: skip
+    item = sheets.add_quote(sheet, excerpt=coded, by=researcher)
+    assert NAME not in item.quote and MASK in item.quote
+    assert evidence.problems(sheet) == []
+    at = TEXT.index("Comité Soleil")
+    services.mark_redaction(coded.interview.current_version, start=at, end=at + 13, by=researcher)
+    assert [problem.can_refresh for problem in evidence.problems(sheet)] == [True]
+    item.refresh_from_db()
+    assert "Comité Soleil" not in sheets.refresh_quote(item).quote
