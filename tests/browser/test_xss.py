@@ -4,6 +4,8 @@ The browser runs with the page's Content-Security-Policy bypassed, so what is pr
 CSP that would also stop most of these: no payload sets `window.__xss`, opens a dialog, or becomes an element.
 """
 
+import datetime
+
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -11,6 +13,7 @@ from django.urls import reverse
 
 from coding import services as coding
 from interviews import services
+from reports import services as sheets
 from tests import factory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("fast_passwords")]
@@ -32,7 +35,13 @@ def world(study, site_a, admin, media_root):
     start = TEXT.index("Je dis")
     excerpt = factory.make_excerpt(interview, start, start + 60, codes=[code], coder=admin)
     memo = coding.create_memo(study, author=admin, kind="analytic", title=f"Mémo {SHORT}", body=LONG, anchor=excerpt)
-    return {"interview": interview, "code": code, "memo": memo, "participant": participant}
+    sheet = sheets.create_sheet(study, site=None, title=f"Fiche {LONG}", kind_label="Fiche",
+                                date=datetime.date(2022, 3, 1), by=admin)  # fmt: skip
+    item = sheets.add_quote(sheet, excerpt=excerpt, by=admin)
+    sheets.add_section(sheet, heading=f"Section {SHORT}", body=f"{LONG}\n\n[[evidence:{item.number}]]")
+    sheets.set_status(sheet, "review")
+    sheets.publish_sheet(sheet, by=admin)
+    return {"interview": interview, "code": code, "memo": memo, "participant": participant, "sheet": sheet}
 
 
 def pages(world):
@@ -60,6 +69,10 @@ def pages(world):
         reverse("reports:transversal", kwargs={"study": slug}) + f"?quotes={world['code'].pk}",
         reverse("reports:cooccurrence", kwargs={"study": slug}),
         reverse("reports:export_codings", kwargs={"study": slug}),
+        reverse("reports:sheet_list", kwargs={"study": slug}),
+        reverse("reports:sheet_detail", kwargs={"study": slug, "pk": world["sheet"].pk}),
+        reverse("reports:portal"),
+        reverse("reports:portal_sheet", kwargs={"pk": world["sheet"].pk}),
     ]
 
 
