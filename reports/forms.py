@@ -1,11 +1,18 @@
-"""Forms of the synthesis sheets: the sheet, its authors, its sections, evidence pickers, the glossary."""
+"""Forms of the synthesis sheets (the sheet, its authors, its sections, evidence pickers, the glossary) and of the
+thematic reports' definitions."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from reports.models import GlossaryTerm, SheetAuthor, SheetSection, SynthesisSheet
-from sites.models import Participant
+from coding.models import Code
+from interviews.models import Interview
+from reports.codetree import CodeTree
+from reports.models import GlossaryTerm, ReportDefinition, SheetAuthor, SheetSection, SynthesisSheet
+from reports.retrieval import NO_INTERVIEWER
+from sites import permissions
+from sites.models import Participant, Site
 
 
 class SheetCreateForm(forms.ModelForm):
@@ -123,3 +130,87 @@ class EvidenceForm(PickerForm):
         if kind == "count" and not data.get("measure"):
             raise forms.ValidationError(_("Choose what to count."))
         return data
+
+
+class ReportDefinitionForm(forms.ModelForm):
+    """A thematic report's definition. Sites, codes, coders and speakers are offered from what the user may see;
+    anything else is refused as an invalid choice, so a member limited to some sites cannot name another."""
+
+    class Meta:
+        model = ReportDefinition
+        fields = [
+            "title",
+            "is_all_sites",
+            "sites",
+            "code",
+            "participant_kind",
+            "interview_kind",
+            "speaker",
+            "coder",
+            "is_consensus_only",
+            "date_from",
+            "date_to",
+            "has_definitions",
+            "has_counts",
+            "has_charts",
+            "quotes",
+            "strongest_per_code",
+            "has_memos",
+            "has_sources",
+        ]
+        widgets = {
+            "sites": forms.CheckboxSelectMultiple,
+            "date_from": forms.DateInput(attrs={"type": "date"}),
+            "date_to": forms.DateInput(attrs={"type": "date"}),
+            "speaker": forms.TextInput(attrs={"list": "speaker-options", "autocomplete": "off"}),
+        }
+        help_texts = {
+            "is_all_sites": _("Every site of the study, as each reader may see them."),
+            "code": _("Empty for the whole codebook; a code for its branch (the code and every code under it)."),
+            "speaker": _("Empty for everyone, “no_interviewer”, or a participant's pseudonym."),
+            "is_consensus_only": _("Keep a coding only when another coder gave the excerpt the same code."),
+        }
+
+    def __init__(self, *args, study, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.study, self.user = study, user
+        self.fields["sites"].queryset = Site.objects.visible_to(user).filter(study=study).order_by("code")
+        self.fields["sites"].required = False
+        tree = CodeTree(study)
+        self.fields["code"].queryset = Code.objects.filter(pk__in=[row.pk for row in tree.rows])
+        self.fields["code"].label_from_instance = lambda code: tree.by_pk[code.pk].path
+        self.fields["code"].empty_label = _("The whole codebook")
+        self.fields["participant_kind"] = forms.ChoiceField(
+            label=_("Participant kind"),
+            required=False,
+            choices=[("", _("All participant kinds")), *Participant.KIND_CHOICES],
+        )
+        self.fields["interview_kind"] = forms.ChoiceField(
+            label=_("Interview kind"), required=False, choices=[("", _("All kinds")), *Interview.Kind.choices]
+        )
+        coders = get_user_model().objects.filter(
+            memberships__study=study, memberships__role__in=sorted(permissions.CODE)
+        )
+        self.fields["coder"].queryset = coders.order_by("email")
+        self.fields["coder"].label_from_instance = lambda user: user.get_full_name() or user.email
+        self.fields["coder"].empty_label = _("All coders")
+        self.speaker_codes = Participant.objects.visible_to(user).filter(study=study).order_by("code")
+
+    def clean_speaker(self):
+        speaker = self.cleaned_data["speaker"].strip()
+        if speaker and speaker != NO_INTERVIEWER and not self.speaker_codes.filter(code=speaker).exists():
+            raise forms.ValidationError(_("No participant you may see has this pseudonym."))
+        return speaker
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("is_all_sites") and permissions.site_ids_for(self.user, self.study) is not None:
+            self.add_error("is_all_sites", _("Your membership is limited to some sites: choose them."))
+        elif not cleaned.get("is_all_sites") and not cleaned.get("sites") and "sites" not in self.errors:
+            self.add_error("sites", _("Choose the sites of the report, or all sites."))
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("The end date comes before the start date."))
+        if cleaned.get("is_all_sites"):
+            cleaned["sites"] = []
+        return cleaned

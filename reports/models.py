@@ -257,3 +257,138 @@ class SheetVersion(models.Model):
 
     def __str__(self):
         return f"{self.sheet} v{self.number}"
+
+
+def covered_sites_q(user, roles, *, all_sites_field):
+    """Rows (report definitions, thematic reports) whose sites all lie within the user's limits in their study.
+
+    A definition for all sites (`all_sites_field` true) is reached only by members limited to no site.
+    """
+    q = Q(pk__in=[])
+    for grant in permissions.grants(user):
+        if grant.role not in roles:
+            continue
+        clause = Q(study_id=grant.study_id)
+        if not grant.all_sites:
+            clause &= ~Q(sites__in=Site.objects.exclude(pk__in=sorted(grant.site_ids)))
+            if all_sites_field:
+                clause &= Q(is_all_sites=False)
+        q |= clause
+    return q
+
+
+class DefinitionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(covered_sites_q(user, permissions.READ, all_sites_field=True))
+
+
+class ThematicReportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(covered_sites_q(user, permissions.READ, all_sites_field=False))
+
+
+class ReportDefinition(models.Model):
+    """A saved thematic report: what to select and what to print, so the team can run it again after more coding."""
+
+    class Quotes(models.TextChoices):
+        ALL = "all", _("Every quote")
+        STRONGEST = "strongest", _("The strongest quotes per code")
+        NONE = "none", _("No quotes")
+
+    study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="report_definitions")
+    title = models.CharField(_("title"), max_length=200)
+    # Scope: the chosen sites, or every site of the study (as each reader may see them).
+    is_all_sites = models.BooleanField(_("all sites"), default=False)
+    sites = models.ManyToManyField(Site, blank=True, related_name="report_definitions", verbose_name=_("sites"))
+    # No code: the whole codebook; a code: that branch (the code and every code under it).
+    code = models.ForeignKey(
+        Code, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("codebook branch")
+    )
+    # Filters, as the retrieval page names them (reports/retrieval.py); empty means no filter.
+    participant_kind = models.CharField(_("participant kind"), max_length=20, blank=True)
+    interview_kind = models.CharField(_("interview kind"), max_length=20, blank=True)
+    speaker = models.CharField(_("speaker"), max_length=40, blank=True)
+    coder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("coder"),
+    )
+    is_consensus_only = models.BooleanField(_("consensus codings only"), default=False)
+    date_from = models.DateField(_("interviews from"), null=True, blank=True)
+    date_to = models.DateField(_("interviews to"), null=True, blank=True)
+    # What the document holds.
+    has_definitions = models.BooleanField(_("the codes' definitions"), default=True)
+    has_counts = models.BooleanField(_("counts and the site × code figures"), default=True)
+    has_charts = models.BooleanField(_("charts"), default=True)
+    quotes = models.CharField(_("quotes"), max_length=10, choices=Quotes.choices, default=Quotes.ALL)
+    strongest_per_code = models.PositiveSmallIntegerField(_("strongest quotes per code"), default=3)
+    has_memos = models.BooleanField(_("the memos attached to the codes"), default=True)
+    has_sources = models.BooleanField(_("the list of sources"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = DefinitionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("report definition")
+        verbose_name_plural = _("report definitions")
+        ordering = ["title", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_from__isnull=True) | Q(date_to__isnull=True) | Q(date_from__lte=F("date_to")),
+                name="reports_definition_dates_in_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(strongest_per_code__gte=1) & Q(strongest_per_code__lte=50),
+                name="reports_definition_strongest_1_to_50",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class ThematicReport(models.Model):
+    """One generated document of a definition: who asked for it, when, the file, and the sites it covered."""
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        DOCX = "docx", _("DOCX (Word)")
+
+    definition = models.ForeignKey(ReportDefinition, on_delete=models.CASCADE, related_name="reports")
+    study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="thematic_reports")
+    format = models.CharField(_("format"), max_length=4, choices=Format.choices)
+    # The sites whose evidence the file holds, as its author could see them: a reader must reach all of them.
+    sites = models.ManyToManyField(Site, blank=True, related_name="thematic_reports")
+    file = models.FileField(upload_to="thematic/%Y/%m/")
+    quotes = models.PositiveIntegerField(_("quotes"), default=0)
+    left_out = models.PositiveIntegerField(_("quotes left out"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
+    )
+    created_at = models.DateTimeField(_("generated"), auto_now_add=True)
+    # The job that made it: a job delivered twice after a worker died stores one report.
+    job = models.OneToOneField(Job, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    objects = ThematicReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("thematic report")
+        verbose_name_plural = _("thematic reports")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(format__in=["pdf", "docx"]), name="reports_thematic_format_known"),
+        ]
+        indexes = [
+            # the builder page lists a study's last reports
+            models.Index(fields=["study", "-created_at"], name="reports_thematic_study_recent"),
+        ]
+
+    def __str__(self):
+        return f"{self.definition} · {self.format} · {self.created_at:%Y-%m-%d %H:%M}"

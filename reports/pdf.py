@@ -11,6 +11,7 @@ import mimetypes
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+import pydyf
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from weasyprint import CSS, HTML
@@ -19,6 +20,25 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 # WeasyPrint logs every refused fetch and every ignored CSS property at INFO or above; the worker's log
 # needs only its warnings (a refused URL in a hostile sheet is one).
 logging.getLogger("weasyprint").setLevel(logging.WARNING)
+
+
+def _page_references(pdf):
+    """pydyf's `PDF.page_references`, built once per page count instead of on every read.
+
+    pydyf rebuilds the tuple of every page's reference each time it is read, and WeasyPrint's PDF/UA tagging reads
+    it once per tagged element: pages × elements, some 2.4 million strings (close to a second) for a thematic
+    report of 160 pages. The pages only ever grow (`add_page`), so their count is a sound cache key.
+    """
+    kids = pdf.pages["Kids"]
+    cached = getattr(pdf, "_hlm_page_references", None)
+    if cached is None or cached[0] != len(kids):
+        cached = (len(kids), _PAGE_REFERENCES.fget(pdf))
+        pdf._hlm_page_references = cached
+    return cached[1]
+
+
+_PAGE_REFERENCES = pydyf.PDF.page_references
+pydyf.PDF.page_references = property(_page_references)
 
 # Relative URLs in the HTML resolve against this base, so `/static/x.css` becomes a URL the fetcher knows.
 # The `.invalid` top-level domain never resolves (RFC 6761), should anything ever try.

@@ -7,11 +7,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from reports import evidence as sources
-from reports.models import SectionComment, SheetEvidence, SheetSection, SheetVersion, SynthesisSheet
+from reports.models import SectionComment, SheetEvidence, SheetSection, SheetVersion, SynthesisSheet, ThematicReport
 from reports.pdf import render_pdf
 from reports.quotes import quote_text
 from reports.sheet_html import article_html, print_document
@@ -255,3 +256,27 @@ def verify_version(version):
     """True when the stored PDF still has the SHA-256 recorded at publication (reads the file)."""
     with version.pdf.open("rb") as handle:
         return hashlib.sha256(handle.read()).hexdigest() == version.sha256
+
+
+@transaction.atomic
+def store_thematic_report(definition, *, by, file_format, content, selection, job=None):
+    """Keep a generated thematic report with the sites it covers; a job delivered twice stores one (two writes)."""
+    if job is not None:
+        existing = ThematicReport.objects.filter(job=job).first()
+        if existing is not None:
+            return existing
+    report = ThematicReport(
+        definition=definition,
+        study=definition.study,
+        format=file_format,
+        quotes=selection.quote_count,
+        left_out=selection.left_out,
+        created_by=by,
+        job=job,
+    )
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    name = f"{definition.study.slug}-{slugify(definition.title)[:60] or 'report'}-{stamp}.{file_format}"
+    report.file.save(name, ContentFile(content), save=False)
+    report.save()
+    report.sites.set(selection.sites)
+    return report

@@ -10,7 +10,9 @@ import markdown
 import nh3
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.html import escape, format_html
+from django.utils.translation import gettext
 
 from reports import svg
 
@@ -33,12 +35,16 @@ def clean_markdown(body):
 
 
 def section_html(section, evidence_by_number, *, language):
-    """A section's body as safe HTML with its evidence in place (block evidence alone in its paragraph)."""
+    """A section's body as safe HTML with its evidence in place (block evidence alone in its paragraph).
+
+    Our own words in it (a chart's text alternative) are in the sheet's language, not the reader's.
+    """
     html = clean_markdown(section.body)
-    html = _ALONE.sub(lambda match: _evidence(evidence_by_number, int(match[1]), block=True), html)
-    html = _in_text(
-        html, lambda text: REFERENCE.sub(lambda m: _evidence(evidence_by_number, int(m[1]), block=False), text)
-    )
+    with translation.override(language):
+        html = _ALONE.sub(lambda match: _evidence(evidence_by_number, int(match[1]), block=True), html)
+        html = _in_text(
+            html, lambda text: REFERENCE.sub(lambda m: _evidence(evidence_by_number, int(m[1]), block=False), text)
+        )
     return french_typography(html) if language.startswith("fr") else html
 
 
@@ -65,8 +71,19 @@ def _count(item, *, block):
     return format_html("<p>{}</p>", span) if block else span
 
 
+def chart_alt(item):
+    """A chart's text alternative, in the active language: its caption, then each bar's label and value."""
+    pair = gettext("%(label)s: %(value)s")
+    labels, counts = item.data.get("labels", []), item.data.get("values", [])
+    values = ", ".join(
+        pair % {"label": label, "value": number_format(count, force_grouping=True)}
+        for label, count in zip(labels, counts, strict=False)
+    )
+    return gettext("%(caption)s, bar chart of excerpts: %(values)s") % {"caption": item.caption, "values": values}
+
+
 def _chart(item, *, block):
-    alt = item.caption or ""
+    alt = chart_alt(item)
     figure = format_html(
         '<figure class="chart"><img src="{}" alt="{}"><figcaption>{}</figcaption></figure>',
         svg.data_url(item.svg),

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from reports import exports, sheet_jobs
+from reports import exports, sheet_jobs, thematic_jobs
 from reports.refi import export as refi_export
 from reports.refi import import_ as refi_import
 from sites import jobs
@@ -27,3 +27,9 @@ def export_codings(job_id):
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def render_sheet_pdf(job_id):
     jobs.run(job_id, sheet_jobs.render_sheet_job)
+
+
+# Thematic reports (reports/thematic_jobs.py): a saved definition printed as PDF or DOCX.
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def render_thematic_report(job_id):
+    jobs.run(job_id, thematic_jobs.render_report_job)

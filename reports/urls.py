@@ -11,6 +11,7 @@ from reports.views import (
     sheet_sections,
     sheets,
     site_report,
+    thematic,
     transversal,
 )
 
@@ -22,6 +23,7 @@ SHEETS = "studies/<slug:study>/sheets/"
 SHEET = SHEETS + "<int:pk>/"
 SECTION = SHEET + "sections/<int:section_pk>/"
 GLOSSARY = "studies/<slug:study>/glossary/"
+THEMATIC = "studies/<slug:study>/thematic-reports/"
 
 urlpatterns = [
     path("portal/", portal.portal, name="portal"),
@@ -48,6 +50,14 @@ urlpatterns = [
     path(GLOSSARY, glossary.glossary_list, name="glossary_list"),
     path(GLOSSARY + "<int:pk>/", glossary.glossary_term_edit, name="glossary_term_edit"),
     path(GLOSSARY + "<int:pk>/delete/", glossary.glossary_term_delete, name="glossary_term_delete"),
+    # Thematic reports (issue 11): saved definitions, the web page, PDF and DOCX files generated in a job.
+    path(THEMATIC, thematic.thematic_list, name="thematic_list"),
+    path(THEMATIC + "new/", thematic.thematic_create, name="thematic_create"),
+    path(THEMATIC + "<int:pk>/", thematic.thematic_detail, name="thematic_detail"),
+    path(THEMATIC + "<int:pk>/edit/", thematic.thematic_edit, name="thematic_edit"),
+    path(THEMATIC + "<int:pk>/page/", thematic.thematic_page, name="thematic_page"),
+    path(THEMATIC + "<int:pk>/generate/", thematic.thematic_generate, name="thematic_generate"),
+    path(THEMATIC + "files/<int:pk>/", thematic.thematic_download, name="thematic_download"),
     # The analysis pages (issue 5): retrieval, per-site report, transversal matrices, co-occurrence.
     path(ANALYSIS + "excerpts/", retrieval.retrieval, name="retrieval"),
     path(ANALYSIS + "sites/<str:code>/", site_report.site_report, name="site_report"),

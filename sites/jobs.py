@@ -3,12 +3,17 @@
 `enqueue` sends the task once the creating transaction commits (so a worker never looks for a row that
 is not there yet); `run` is what every task calls. It is idempotent: a job already finished is left as
 it is, so a message delivered twice after a worker died does the work once.
+
+A job runs in the language of the person who started it: `enqueue` keeps the active language in the job's
+params and `run` activates it around the work, so a worker (French by default) writes an English reader's
+file headers, progress messages and errors in English.
 """
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sites.models import Job
@@ -18,7 +23,8 @@ logger = logging.getLogger(__name__)
 
 def enqueue(task, *, kind, owner, study=None, params=None):
     """Create the Job row and send `task(job_id)` after commit; in the embedded default it runs at once."""
-    job = Job.objects.create(kind=kind, owner=owner, study=study, params=params or {})
+    params = {"language": translation.get_language() or settings.LANGUAGE_CODE, **(params or {})}
+    job = Job.objects.create(kind=kind, owner=owner, study=study, params=params)
     transaction.on_commit(lambda: _send(task, job.pk))
     return job
 
@@ -38,6 +44,11 @@ def run(job_id, work):
     job = Job.objects.filter(pk=job_id).first()
     if job is None or job.is_finished:
         return
+    with translation.override(job.params.get("language") or settings.LANGUAGE_CODE):
+        _run(job, work)
+
+
+def _run(job, work):
     Job.objects.filter(pk=job.pk).update(
         status=Job.Status.RUNNING, started_at=timezone.now(), attempts=job.attempts + 1, error=""
     )

@@ -83,6 +83,7 @@ def on(**refs):
 
 
 ETUDE = on(study="etude")
+THEMATIC_BODY = {"title": "Rapport", "quotes": "all", "strongest_per_code": 3}
 INTERVIEW_A = on(study="etude", pk="interview_a")
 INTERVIEW_B = on(study="etude", pk="interview_b")
 CODE_ETUDE = on(study="etude", pk="code_etude")
@@ -210,6 +211,34 @@ MATRIX = [
     Row("reports:export_codings", GET, on(study="autre"), (404, 404, 404, 404, 404, 404, 200)),
     Row("reports:export_codings", POST, ETUDE, (200, 200, 200, 200, 404, 404, 404), {"format": "csv"}),
     Row("reports:export_matrix", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    # thematic reports (issue 11): every reader generates; a definition or a file is reached by members whose
+    # sites cover all of its sites; a site outside the member's limits is an invalid choice (400, nothing saved)
+    Row("reports:thematic_list", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("reports:thematic_list", GET, on(study="autre"), (404, 404, 404, 404, 404, 404, 200)),
+    Row("reports:thematic_create", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
+    Row("reports:thematic_create", POST, ETUDE, (302, 302, 302, 400, 404, 404, 404),
+        THEMATIC_BODY | {"sites": Pk("site_a")}, note="site_a"),
+    Row("reports:thematic_create", POST, ETUDE, (302, 302, 400, 302, 404, 404, 404),
+        THEMATIC_BODY | {"sites": Pk("site_b")}, note="site_b"),
+    Row("reports:thematic_create", POST, ETUDE, (302, 302, 400, 400, 404, 404, 404),
+        THEMATIC_BODY | {"is_all_sites": "on"}, note="all_sites"),
+    Row("reports:thematic_detail", GET, on(study="etude", pk="definition_a"), (200, 200, 200, 404, 404, 404, 404)),
+    Row("reports:thematic_detail", GET, on(study="etude", pk="definition_b"), (200, 200, 404, 200, 404, 404, 404)),
+    Row("reports:thematic_detail", GET, on(study="etude", pk="definition_all"), (200, 200, 404, 404, 404, 404, 404)),
+    Row("reports:thematic_detail", GET, on(study="autre", pk="definition_autre"), (404, 404, 404, 404, 404, 404, 200)),
+    Row("reports:thematic_edit", GET, on(study="etude", pk="definition_a"), (200, 200, 403, 404, 404, 404, 404)),
+    Row("reports:thematic_edit", POST, on(study="etude", pk="definition_b"), (302, 302, 404, 403, 404, 404, 404),
+        THEMATIC_BODY | {"sites": Pk("site_b")}),
+    Row("reports:thematic_page", GET, on(study="etude", pk="definition_a"), (200, 200, 200, 404, 404, 404, 404)),
+    Row("reports:thematic_page", GET, on(study="etude", pk="definition_b"), (200, 200, 404, 200, 404, 404, 404)),
+    Row("reports:thematic_generate", GET, on(study="etude", pk="definition_a"), (405, 405, 405, 405, 405, 405, 405)),
+    Row("reports:thematic_generate", POST, on(study="etude", pk="definition_a"), (302, 302, 302, 404, 404, 404, 404),
+        {"format": "docx"}),
+    Row("reports:thematic_generate", POST, on(study="etude", pk="definition_b"), (302, 302, 404, 302, 404, 404, 404),
+        {"format": "docx"}),
+    Row("reports:thematic_download", GET, on(study="etude", pk="report_a"), (200, 200, 200, 404, 404, 404, 404)),
+    Row("reports:thematic_download", GET, on(study="etude", pk="report_b"), (200, 200, 404, 200, 404, 404, 404)),
+    Row("reports:thematic_download", GET, on(study="etude", pk="report_all"), (200, 200, 404, 404, 404, 404, 404)),
     # interviews (site-scoped: coder reads site A, team_b reads site B)
     Row("interviews:interview_list", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
     Row("interviews:interview_create", GET, ETUDE, (200, 200, 403, 403, 404, 404, 404)),
@@ -556,6 +585,7 @@ def _build_world():
         **_workspace_objects(interviews, coder, researcher),
         **_privacy_objects(interviews, researcher),
         **_sheet_objects(study, other_study, site_a, site_b, researcher),
+        **_thematic_objects(study, other_study, site_a, site_b, other_site, researcher, other_admin),
         admin=admin,
         researcher=researcher,
         coder=coder,
@@ -588,6 +618,29 @@ def _codebook_objects(study, other_study, researcher, interviews):
         waiting = {"needs_review": True, "original_quote": excerpt.quote, "review_reason": "changed"}
         Excerpt.objects.filter(pk=excerpt.pk).update(**waiting)
         made[f"review_{name}"] = excerpt
+    return made
+
+
+def _thematic_objects(study, other_study, site_a, site_b, other_site, researcher, other_admin):
+    """A report definition per site, one for all sites and one in the other study; a generated file of each."""
+    from reports.models import ReportDefinition, ThematicReport
+
+    made = {}
+    for name, definition_study, sites, author in (
+        ("a", study, [site_a], researcher),
+        ("b", study, [site_b], researcher),
+        ("all", study, [], researcher),
+        ("autre", other_study, [other_site], other_admin),
+    ):
+        definition = ReportDefinition.objects.create(
+            study=definition_study, title=f"Rapport {name}", is_all_sites=not sites, created_by=author
+        )
+        definition.sites.set(sites)
+        report = ThematicReport(definition=definition, study=definition_study, format="pdf", created_by=author)
+        report.file.save(f"rapport-{name}.pdf", ContentFile(b"%PDF-1.7 fictif"), save=False)
+        report.save()
+        report.sites.set(sites or [site_a, site_b])
+        made[f"definition_{name}"], made[f"report_{name}"] = definition, report
     return made
 
 

@@ -54,6 +54,8 @@ STRINGS = {
     "signed_out": gettext_lazy("Your session has ended: sign in again in another tab, then retry."),
     "archived": gettext_lazy("archived"),
     "count_label": gettext_lazy("%s excerpts in this view"),
+    # A code name or a quote inside a sentence: « » in French, “ ” in English.
+    "quoted": gettext_lazy("“%s”"),
 }
 
 

@@ -133,3 +133,32 @@ def _leaf_excerpts(bench, user):
     if not counts:
         raise BenchError("the synthetic study has no codings: the coding builder did not run")
     return counts
+
+
+@op("thematic_report_pdf")
+def thematic_report_pdf(bench):
+    """The thematic report of the first site as a researcher, all codes, every quote: selection, HTML and PDF."""
+    from django.utils import timezone
+
+    from reports import thematic, thematic_output
+    from reports.models import ReportDefinition
+
+    user = bench.users[Role.RESEARCHER]
+    site = bench.study.sites.order_by("code").first()
+    definition = ReportDefinition.objects.create(study=bench.study, title=f"Rapport {site.code}", created_by=user)
+    definition.sites.set([site])
+    expected = thematic.select(definition, user=user).quote_count
+    if expected == 0:
+        raise BenchError("the first site has no quote to print")
+
+    def run_once():
+        selection = thematic.select(definition, user=user)
+        if selection.quote_count != expected:
+            raise BenchError(f"{selection.quote_count} quotes, not {expected}")
+        context = thematic_output.document_context(
+            definition, selection, generated_by=user, generated_at=timezone.now()
+        )
+        if not thematic_output.report_pdf(context).startswith(b"%PDF"):
+            raise BenchError("the report is not a PDF")
+
+    return run_once

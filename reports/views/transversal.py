@@ -53,7 +53,7 @@ def display(value, measure):
     if measure == "interviews_share":
         return f"{number_format(round(value * 100), 0)}\u00a0%"
     if measure == "per_10k_words":
-        return number_format(round(value, 1), 1)
+        return number_format(round(value, 1), 1, force_grouping=True)
     return number_format(int(value), 0, force_grouping=True)
 
 

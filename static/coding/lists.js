@@ -159,7 +159,7 @@ export class ExcerptList {
     }
     button.append(
       swatches,
-      element("span", "ws-excerpt__quote", `“${text}”`),
+      element("span", "ws-excerpt__quote", this.strings.quoted.replace("%s", () => text)),
       element("span", "ws-excerpt__meta", `${names.join(", ")} · ${[...coders].join(", ")}`),
     );
     li.append(button);

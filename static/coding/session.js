@@ -80,7 +80,7 @@ export class Session {
   }
 
   codeNames(codeIds) {
-    return codeIds.map((codeId) => `“${this.codeOf(codeId).path}”`).join(", ");
+    return codeIds.map((codeId) => this.strings.quoted.replace("%s", () => this.codeOf(codeId).path)).join(", ");
   }
 
   /** The codes the picker offers: active ones, in tree order, with a folded search key. */

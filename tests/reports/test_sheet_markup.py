@@ -66,10 +66,14 @@ def test_a_reference_inside_a_link_is_not_expanded_into_markup():
 
 def test_charts_are_images_with_text_alternatives():
     drawing = svg.bar_chart(["Référencement", "Silo <x>"], [133, 18], title="Apports")
-    chart = SimpleNamespace(kind="chart", svg=drawing, caption="Apports : extraits par thème")
+    data = {"labels": ["Référencement", "Silo <x>"], "values": [1330, 18]}
+    chart = SimpleNamespace(kind="chart", svg=drawing, caption="Apports", data=data)
     html = section_html(_section("[[evidence:1]]"), {1: chart}, language="en")
+    french = section_html(_section("[[evidence:1]]"), {1: chart}, language="fr-CA")
 
-    assert '<img src="data:image/svg+xml;base64,' in html and 'alt="Apports : extraits par thème"' in html
+    assert '<img src="data:image/svg+xml;base64,' in html
+    assert 'alt="Apports, bar chart of excerpts: Référencement: 1,330, Silo &lt;x&gt;: 18"' in html
+    assert 'alt="Apports, diagramme à barres des extraits\u00a0: Référencement\u00a0: 1\u00a0330, Silo' in french
     assert "Silo &lt;x&gt;" in drawing and "<title>Apports</title>" in drawing and "Référencement: 133" in drawing
 
 
