@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from coding.models import Adjudication, Assignment, AssignmentPass, Code, Coding, ConsensusCoder, Excerpt, Memo
+from coding.models import (
+    Adjudication,
+    Assignment,
+    AssignmentPass,
+    Code,
+    Coding,
+    ConsensusCoder,
+    ErasureRecord,
+    Excerpt,
+    Memo,
+)
 
 
 @admin.register(Code)
@@ -62,3 +72,20 @@ class AdjudicationAdmin(admin.ModelAdmin):
 class ConsensusCoderAdmin(admin.ModelAdmin):
     list_display = ["study", "user"]
     raw_id_fields = ["user"]
+
+
+@admin.register(ErasureRecord)
+class ErasureRecordAdmin(admin.ModelAdmin):
+    """Written by the withdrawal and purge services only; never changed or removed by hand."""
+
+    list_display = ["erased_at", "study", "reason", "participant_code", "erased_by", "interviews", "excerpts", "memos"]
+    list_filter = ["study", "reason"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -312,5 +312,58 @@ class Memo(models.Model):
         return "study"
 
 
+class ErasureRecordQuerySet(StudyWideQuerySet):
+    def withdrawn_excerpt_ids(self, study):
+        """The ids of the study's excerpts erased by a withdrawal of consent or a purge (one query): synthesis
+        sheets that kept a copy of one of these quotes flag it."""
+        ids = set()
+        for row in self.filter(study=study).values_list("excerpt_ids", flat=True):
+            ids.update(row)
+        return ids
+
+
+class ErasureRecord(models.Model):
+    """What an erasure removed, without any of the content: who, when, whose, how much.
+
+    Written by coding/services/withdrawal.py (withdrawal of consent) and by `manage.py purge_expired`.
+    """
+
+    class Reason(models.TextChoices):
+        WITHDRAWAL = "withdrawal", _("Withdrawal of consent")
+        RETENTION = "retention", _("End of the retention period")
+
+    study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="erasures")
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    participant = models.ForeignKey(
+        "sites.Participant", on_delete=models.SET_NULL, null=True, blank=True, related_name="erasures"
+    )
+    participant_code = models.CharField(_("pseudonym code"), max_length=40, blank=True)
+    erased_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    erased_at = models.DateTimeField(_("erased on"), auto_now_add=True)
+    interviews = models.PositiveIntegerField(_("interviews"), default=0)
+    turns = models.PositiveIntegerField(_("speaker turns"), default=0)
+    excerpts = models.PositiveIntegerField(_("excerpts"), default=0)
+    memos = models.PositiveIntegerField(_("memos"), default=0)
+    files = models.PositiveIntegerField(_("original files"), default=0)
+    excerpt_ids = models.JSONField(default=list, blank=True)
+
+    objects = ErasureRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("erasure record")
+        verbose_name_plural = _("erasure records")
+        ordering = ["-erased_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reason__in=["withdrawal", "retention"]), name="coding_erasurerecord_reason_known"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} · {self.participant_code or self.study_id} · {self.erased_at:%Y-%m-%d}"
+
+
 # The double-coding models live in their own module (this one holds the codebook, excerpts and memos).
 from coding.assignments import Adjudication, Assignment, AssignmentPass, ConsensusCoder  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coding.views import agreement, codebook, memos, review, transcripts, workspace
+from coding.views import agreement, codebook, memos, review, transcripts, withdrawal, workspace
 
 app_name = "coding"
 
@@ -56,6 +56,7 @@ urlpatterns = [
         name="agreement_adjudicate",
     ),
     path(STUDY + "agreement/interviews/<int:pk>/accept/", agreement.agreement_accept, name="agreement_accept"),
+    path(STUDY + "participants/<str:code>/withdraw/", withdrawal.participant_withdraw, name="participant_withdraw"),
     path(STUDY + "excerpts/review/", review.excerpt_review_list, name="excerpt_review_list"),
     path(STUDY + "excerpts/<int:pk>/review/", review.excerpt_review, name="excerpt_review"),
     path(STUDY + "excerpts/<int:pk>/discard/", review.excerpt_review_discard, name="excerpt_review_discard"),

@@ -224,3 +224,26 @@ class SearchForm(forms.Form):
         elif data["speaker_kind"]:
             passages = passages.filter(speaker__kind=data["speaker_kind"])
         return passages
+
+
+class RedactionForm(forms.Form):
+    """A span to mask, by offsets (from a suggestion), or a phrase whose every occurrence is masked."""
+
+    start = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    end = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
+    phrase = forms.CharField(
+        label=_("Mask every occurrence of"),
+        max_length=200,
+        required=False,
+        help_text=_("A name, a place, an organisation: each whole-word occurrence in the current version."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        data["phrase"] = " ".join((data.get("phrase") or "").split())
+        has_span = data.get("start") is not None and data.get("end") is not None
+        if not data["phrase"] and not has_span:
+            raise forms.ValidationError(_("Give a phrase to mask, or choose a suggestion."))
+        if data["phrase"] and len(data["phrase"]) < 2:
+            raise forms.ValidationError(_("Give at least two characters."))
+        return data

@@ -285,3 +285,49 @@ class Passage(models.Model):
 
     def __str__(self):
         return f"{self.interview_id} [{self.start}:{self.end}]"
+
+
+class RedactionQuerySet(ScopedQuerySet):
+    study_path = "interview__study"
+    site_path = "interview__site"
+
+    def placed(self):
+        return self.filter(needs_review=False)
+
+
+class Redaction(models.Model):
+    """A span of a transcript version marked as identifying: exports, quotes and PDFs show it masked.
+
+    Offsets are code points into `version.text`, like an excerpt's. A new version carries the redaction over
+    (coding/services/transcripts.py, like excerpts); one that cannot be placed with certainty stays on its old
+    version with `needs_review`, listed on the redaction page, and its text is still masked wherever it appears.
+    """
+
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="redactions")
+    version = models.ForeignKey(TranscriptVersion, on_delete=models.CASCADE, related_name="redactions")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.CharField(_("text"), max_length=500)
+    needs_review = models.BooleanField(_("needs review"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = RedactionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("redaction")
+        verbose_name_plural = _("redactions")
+        ordering = ["interview", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="interviews_redaction_start_before_end"),
+            models.UniqueConstraint(fields=["version", "start", "end"], name="interviews_redaction_once_per_span"),
+        ]
+        indexes = [
+            # quotes and exports read the redactions of the versions their excerpts are in
+            models.Index(fields=["version", "start"], name="interviews_redaction_version"),
+        ]
+
+    def __str__(self):
+        return f"{self.interview_id} [{self.start}:{self.end}]"

@@ -6,12 +6,21 @@ from contextlib import contextmanager
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
 from interviews.blocks import split_blocks
 from interviews.importing import canonical_text, read_transcript
-from interviews.models import Interview, InterviewParticipant, Passage, SourceFile, SpeakerTurn, TranscriptVersion
+from interviews.models import (
+    Interview,
+    InterviewParticipant,
+    Passage,
+    Redaction,
+    SourceFile,
+    SpeakerTurn,
+    TranscriptVersion,
+)
+from interviews.redaction import masked
 from interviews.speakers import detect_turns
 from sites.models import Participant
 
@@ -305,3 +314,70 @@ def _files_removed_on_failure():
         for stored in written:
             stored.storage.delete(stored.name)
         raise
+
+
+def mark_redaction(version, *, start, end, by):
+    """Mark [start, end) of `version` as identifying; returns the redaction (the existing one for the same span).
+
+    Raises ValidationError for a range outside the text, an empty one, or one longer than a name needs to be.
+    """
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(version.text)):
+        raise ValidationError(_("Choose a stretch of the transcript's text."))
+    text = version.text[start:end]
+    if not text.strip():
+        raise ValidationError(_("Choose a stretch of the transcript's text."))
+    if len(text) > Redaction._meta.get_field("text").max_length:
+        raise ValidationError(_("A redaction covers at most 500 characters: mark names and places, not passages."))
+    redaction, _created = Redaction.objects.get_or_create(
+        version=version,
+        start=start,
+        end=end,
+        defaults={"interview_id": version.interview_id, "text": text, "created_by": by},
+    )
+    return redaction
+
+
+def unmark_redaction(redaction):
+    redaction.delete()
+
+
+def erase_text(interview, *, participant=None):
+    """Erase an interview's words: all of its text (without `participant`), or that participant's speaker turns in
+    every version, masked in place so every other offset stays true. Its original files go too (they hold the
+    same words), removed from storage once the transaction commits. Run inside the caller's transaction.
+
+    Returns (erased spans as {version id: [(start, end), ...]}, number of turns erased, number of files removed).
+    """
+    versions = list(TranscriptVersion.objects.select_for_update().filter(interview=interview))
+    erased, turn_count = {}, 0
+    if participant is None:
+        for version in versions:
+            erased[version.pk] = [(0, len(version.text))] if version.text else []
+            version.text = ""
+        turn_count = SpeakerTurn.objects.filter(version__interview=interview).count()
+        SpeakerTurn.objects.filter(version__interview=interview).delete()
+        Passage.objects.filter(interview=interview).delete()
+        Redaction.objects.filter(interview=interview).delete()
+    else:
+        turns = list(SpeakerTurn.objects.filter(version__interview=interview, speaker=participant))
+        turn_count = len(turns)
+        for turn in turns:
+            erased.setdefault(turn.version_id, []).append((turn.start, turn.end))
+            turn.label = ""
+        SpeakerTurn.objects.bulk_update(turns, ["label"], batch_size=1000)
+        for version in versions:
+            version.text = masked(version.text, erased.get(version.pk, ()))
+        Passage.objects.filter(interview=interview, speaker=participant).delete()
+        overlapping = Q(pk__in=[])
+        for version_id, spans in erased.items():
+            for start, end in spans:
+                overlapping |= Q(version_id=version_id, start__lt=end, end__gt=start)
+        Redaction.objects.filter(interview=interview).filter(overlapping).delete()
+        # The label may be the person's first name ("Marie"); their turns now carry their pseudonym only.
+        InterviewParticipant.objects.filter(interview=interview, participant=participant).update(speaker_label="")
+    TranscriptVersion.objects.bulk_update(versions, ["text"], batch_size=100)
+    sources = list(SourceFile.objects.filter(interview=interview))
+    names = [(source.file.storage, source.file.name) for source in sources if source.file]
+    SourceFile.objects.filter(pk__in=[source.pk for source in sources]).delete()
+    transaction.on_commit(lambda: [storage.delete(name) for storage, name in names])
+    return erased, turn_count, len(sources)

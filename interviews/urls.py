@@ -1,6 +1,6 @@
 from django.urls import path
 
-from interviews.views import batch, interviews, reading, search, transcripts
+from interviews.views import batch, interviews, reading, redactions, search, transcripts
 
 app_name = "interviews"
 
@@ -21,4 +21,6 @@ urlpatterns = [
     path(INTERVIEW + "versions/diff/", reading.version_diff, name="version_diff"),
     path(INTERVIEW + "versions/<int:number>/", reading.version_detail, name="version_detail"),
     path(INTERVIEW + "originals/<int:file_pk>/", reading.source_download, name="source_download"),
+    path(INTERVIEW + "redactions/", redactions.redaction_list, name="redaction_list"),
+    path(INTERVIEW + "redactions/<int:redaction_pk>/remove/", redactions.redaction_remove, name="redaction_remove"),
 ]

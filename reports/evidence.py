@@ -16,6 +16,7 @@ from coding.models import Excerpt
 from interviews.models import Interview, InterviewParticipant
 from reports import svg
 from reports.codetree import CodeTree
+from reports.quotes import quote_text, with_display_quotes
 from reports.retrieval import placed_codings, speaker_expression
 from sites.models import HousingEstate, Participant, Site
 
@@ -157,9 +158,13 @@ def chart_snapshot(counts, *, title):
 
 
 def problems(sheet, evidence=None):
-    """The problems of the sheet's evidence (2 queries: the evidence with excerpts and speakers, the consents)."""
+    """The problems of the sheet's evidence (3 queries: the evidence with excerpts and speakers, the consents, the
+    redactions the quotes are compared with, since a sheet keeps the masked words)."""
     if evidence is None:
         evidence = list(sheet.evidence.select_related("excerpt", "participant__consent"))
+    with_display_quotes(
+        [item.excerpt for item in evidence if item.excerpt is not None and not hasattr(item.excerpt, "display_quote")]
+    )
     found = []
     for item in evidence:
         if item.kind == item.Kind.QUOTE:
@@ -174,7 +179,7 @@ def _quote_problems(item):
         messages.append(_("The excerpt of quote %(n)s was discarded.") % {"n": item.number})
     elif excerpt.needs_review:
         messages.append(_("The excerpt of quote %(n)s needs review after a transcript edit.") % {"n": item.number})
-    elif excerpt.quote != item.quote:
+    elif quote_text(excerpt) != item.quote:
         return [
             Problem(
                 item,

@@ -3,6 +3,10 @@
 The context of an excerpt is the speaker turn containing it with one turn before and one after, cut at
 CONTEXT_CHARS on each side; text without speaker turns gets CONTEXT_CHARS // 4 characters on each side. The
 quote is marked by cutting the text into plain and quoted segments here, each escaped by the template.
+
+Every quote and context leaving this module is masked where a span was marked as identifying
+(interviews/redaction.py): `quote_text(excerpt)` and `with_display_quotes(excerpts)` are what report, sheet,
+export and PDF code shows of an excerpt, never `excerpt.quote` itself.
 """
 
 from dataclasses import dataclass, field
@@ -13,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from coding.models import Coding, Excerpt
 from interviews.models import InterviewParticipant, SpeakerTurn
+from interviews.redaction import masked, masked_words, spans_by_version
 from reports.retrieval import speaker_expression
 from sites.models import Participant
 
@@ -46,6 +51,37 @@ class ExcerptView:
     is_interviewer: bool
     anchor: int | None  # the start of the reading view's block (#t-<start>) where the excerpt begins
     blocks: list = field(default_factory=list)
+
+
+def with_display_quotes(excerpts):
+    """The excerpts (a queryset or a list) as a list, each with `display_quote`: its quote with the identifying
+    spans masked. One query whatever the number of excerpts (none for an empty list; two when a redaction waits
+    for review)."""
+    excerpts = list(excerpts)
+    spans, loose = spans_by_version(excerpt.version_id for excerpt in excerpts)
+    for excerpt in excerpts:
+        excerpt.display_quote = _mask(excerpt.quote, excerpt.version_id, excerpt.start, spans, loose)
+    return excerpts
+
+
+def quote_text(excerpt):
+    """The quote of one excerpt as it may be shown or exported: masked where marked identifying."""
+    if not hasattr(excerpt, "display_quote"):
+        with_display_quotes([excerpt])
+    return excerpt.display_quote
+
+
+def masked_quotes(rows):
+    """Masked quotes for (excerpt id, version id, start, quote) rows, as {excerpt id: quote}: for exports that read
+    value tuples rather than model instances. One query (see with_display_quotes)."""
+    rows = list(rows)
+    spans, loose = spans_by_version(version_id for _pk, version_id, _start, _quote in rows)
+    return {pk: _mask(quote, version_id, start, spans, loose) for pk, version_id, start, quote in rows}
+
+
+def _mask(text, version_id, start, spans, loose):
+    text = masked(text, spans.get(version_id, ()), offset=start)
+    return masked_words(text, loose.get(version_id, ()))
 
 
 def _turns(*, before=None, after=None):
@@ -85,6 +121,11 @@ def excerpt_views(excerpts):
         .values("pk", "window_start", "window_end", "window")
     )
     windows = {row["pk"]: row for row in rows}
+    masks, loose = spans_by_version(excerpt.version_id for excerpt in excerpts)
+    for excerpt in excerpts:
+        row = windows[excerpt.pk]
+        row["window"] = _mask(row["window"], excerpt.version_id, row["window_start"], masks, loose)
+        excerpt.display_quote = _mask(excerpt.quote, excerpt.version_id, excerpt.start, masks, loose)
     # One clause per version (a page's excerpts share a few), spanning its windows; _view keeps each one's turns.
     spans = {}
     for excerpt in excerpts:
@@ -179,11 +220,13 @@ def _line_start(text, offset, position):
     return offset + first
 
 
-def strongest_excerpts(codings, code_ids, *, user, limit, per_site=False):
+def strongest_excerpts(codings, code_ids, *, user, limit, per_site=False, display=True):
     """The strongest quotable excerpts among `codings` of `code_ids`: one query.
 
     Strongest: coded (with those codes) by the most coders, then the longest, among quotes of 40 to 400
     characters; only words of participants whose consent allows quoting. With `per_site`, `limit` per site.
+    Each comes with `display_quote` (one more query); with `display=False` the caller masks them itself, e.g. in one
+    with_display_quotes call for several themes.
     """
     ids = sorted(code_ids)
     coders = (
@@ -214,21 +257,7 @@ def strongest_excerpts(codings, code_ids, *, user, limit, per_site=False):
     order = [F("coders").desc(), F("length").desc(), F("pk").asc()]
     if per_site:
         ranked = Window(RowNumber(), partition_by=[F("interview__site_id")], order_by=order)
-        return list(excerpts.annotate(rank=ranked).filter(rank__lte=limit).order_by("interview__site__code", "rank"))
-    return list(excerpts.order_by(*order)[:limit])
-
-
-def with_display_quotes(excerpts):
-    """The excerpts as a list, each with `display_quote`, the words a report may print (the privacy work masks
-    redacted spans here, in one query for the whole list)."""
-    excerpts = list(excerpts)
-    for excerpt in excerpts:
-        excerpt.display_quote = excerpt.quote
-    return excerpts
-
-
-def quote_text(excerpt):
-    """The words of one excerpt as a report prints them (see with_display_quotes, which does a list at once)."""
-    if not hasattr(excerpt, "display_quote"):
-        with_display_quotes([excerpt])
-    return excerpt.display_quote
+        found = excerpts.annotate(rank=ranked).filter(rank__lte=limit).order_by("interview__site__code", "rank")
+    else:
+        found = excerpts.order_by(*order)[:limit]
+    return with_display_quotes(found) if display else list(found)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from reports import evidence as sources
 from reports.models import SectionComment, SheetEvidence, SheetSection, SheetVersion, SynthesisSheet, ThematicReport
 from reports.pdf import render_pdf
+from reports.quotes import quote_text
 from reports.sheet_html import article_html, print_document
 
 # The sections of the study's published sheets, in their order: a new sheet starts from them.
@@ -80,7 +81,7 @@ def add_quote(sheet, *, excerpt, by):
         kind=SheetEvidence.Kind.QUOTE,
         excerpt=excerpt,
         participant=speaker,
-        quote=excerpt.quote,
+        quote=quote_text(excerpt),  # masked where a span is marked identifying
         attribution=sources.attribution(speaker, site_ranks=ranks, language=sheet.language),
         created_by=by,
     )
@@ -148,7 +149,7 @@ def refresh_quote(item):
     """Take the excerpt's current words, once someone has read them; only for an excerpt still in place."""
     if item.excerpt is None or item.excerpt.needs_review:
         raise ValidationError(_("The excerpt is gone or needs review: remove the quote instead."))
-    item.quote = item.excerpt.quote
+    item.quote = quote_text(item.excerpt)
     item.save(update_fields=["quote"])
     return item
 

@@ -8,7 +8,9 @@ label is the turn's (or, with no turn, the single participant's label); pseudony
 attributes are the speaker's. The same rule as retrieval.speaker_expression, computed here by pandas from two
 plain queries instead of per-row subqueries, since an export reads every row.
 
-Cost: six queries whatever the number of rows (the codings, the speaker turns of their versions, the codebook,
+Quotes are masked where a span was marked identifying (interviews/redaction.py).
+
+Cost: seven queries whatever the number of rows (the codings, the speaker turns of their versions, the codebook,
 the attribute definitions, the study's participants, the interviews that have a single participant); no Python
 loop over model instances: rows come as value tuples and are joined and formatted by pandas.
 """
@@ -22,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from coding.models import Code
 from interviews.models import Interview, InterviewParticipant, SpeakerTurn
+from interviews.redaction import masked, masked_words, spans_by_version
 from sites.models import AttributeDefinition, Participant
 
 ATTRIBUTE_PREFIX = "attribute:"
@@ -98,11 +101,12 @@ def column_headers(attribute_labels):
 
 
 def codings_frame(codings, *, study):
-    """One row per coding of `codings` (a Coding queryset already limited to what the user may see). Six queries."""
+    """One row per coding of `codings` (a Coding queryset already limited to what the user may see). Seven queries."""
     # Sorted here rather than by the database, which would sort the quotes along (on disk, past its work_mem).
     rows = codings.order_by().values_list(*_SELECTED.values())
     frame = pd.DataFrame.from_records(list(rows), columns=list(_SELECTED), coerce_float=False)
     frame = _with_turns(frame)
+    frame["quote"] = _masked_quotes(frame)
     definitions = list(AttributeDefinition.objects.filter(study=study).values("key", "label", "kind"))
     frame = _with_speakers(frame, study, definitions)
     frame["code_path"] = frame["code_id"].map(code_paths(study))
@@ -142,6 +146,23 @@ def _with_turns(frame):
     for column in ("speaker_label", "speaker_id", "is_interviewer"):
         frame[column] = frame[column].where(inside)
     return frame.sort_values("position").reset_index(drop=True)
+
+
+def _masked_quotes(frame):
+    """The quote column with identifying spans masked: one query, and Python only on the rows of versions that
+    have redactions."""
+    spans, loose = spans_by_version(int(v) for v in frame["version"].unique())
+    quotes = frame["quote"]
+    if not spans and not loose:
+        return quotes
+    touched = frame["version"].isin(set(spans) | set(loose))
+    masked_quotes = [
+        masked_words(masked(quote, spans.get(version, ()), offset=start), loose.get(version, ()))
+        for quote, version, start in zip(
+            quotes[touched], frame.loc[touched, "version"], frame.loc[touched, "start"], strict=True
+        )
+    ]
+    return quotes.where(~touched, pd.Series(masked_quotes, index=quotes[touched].index, dtype=object))
 
 
 def code_paths(study):

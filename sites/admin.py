@@ -21,7 +21,7 @@ class SiteInline(admin.TabularInline):
 
 @admin.register(Study)
 class StudyAdmin(admin.ModelAdmin):
-    list_display = ["title", "slug", "created_at"]
+    list_display = ["title", "slug", "retention_until", "created_at"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [SiteInline]
 

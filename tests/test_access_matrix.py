@@ -20,14 +20,17 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLResolver, get_resolver, reverse
+from django.utils.http import urlencode
 
 from sites import jobs
 from sites.models import AccessEvent, AttributeDefinition, Job, Membership, ParticipantIdentity
 from sites.permissions import Role
 from tests import factory
 
-pytestmark = pytest.mark.usefixtures("fast_passwords")
+pytestmark = pytest.mark.usefixtures("fast_passwords")  # for the users a test creates (invitations)
 
 GET, POST = "GET", "POST"
 PERSONAS = ("admin", "researcher", "coder", "team_b", "partner", "outsider", "other_admin")
@@ -66,6 +69,7 @@ class Row:
     body: dict = field(default_factory=dict)
     note: str = ""
     json_write: bool = False  # a JSON endpoint: its accepted write answers 200/201 instead of redirecting
+    query: dict = field(default_factory=dict)  # query string, values as in `body` (Pk for a world object's pk)
 
     @property
     def id(self):
@@ -90,6 +94,8 @@ DRAFT_T = on(study="etude", pk="draft_t")
 DRAFT_SECTION = on(study="etude", pk="draft_t", section_pk="section_t")
 REFI_CODEBOOK = b'<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="c1" name="R" isCodable="true"/></Codes>'
 REFI_CODEBOOK += b"</CodeBook>"
+# A word of each interview's own, to find in what a search, a report or an export shows (and must not leak).
+MARKERS = {"interview_a": "xylophone", "interview_b": "quetzal", "other_interview": "wombat"}
 TRANSCRIPT = "I : Bonjour.\nR : Bonjour, j'habite ici.\nI : Et le comité ?\nR : Il est actif.".encode()
 INTERVIEW_BODY = {
     "site": Pk("site_a"),
@@ -400,6 +406,67 @@ MATRIX = [
     Row("reports:refi_import", GET, ETUDE, (405, 405, 405, 405, 405, 405, 405)),
     Row("reports:refi_import", POST, ETUDE, (302, 302, 403, 403, 404, 404, 404),
         {"file": Upload("codes.qdc", REFI_CODEBOOK), "site": Pk("site_a")}),
+    # privacy (issue 9): masking identifying spans (researchers of the site), withdrawal of consent (admins)
+    Row("interviews:redaction_list", GET, on(study="etude", pk="redacted_a"), (200, 200, 403, 404, 404, 404, 404)),
+    Row("interviews:redaction_list", GET, on(study="etude", pk="redacted_b"), (200, 200, 404, 403, 404, 404, 404)),
+    Row("interviews:redaction_list", GET, on(study="etude", pk="other_interview"),
+        (404, 404, 404, 404, 404, 404, 404)),
+    Row("interviews:redaction_list", POST, on(study="etude", pk="redacted_a"), (302, 302, 403, 404, 404, 404, 404),
+        {"phrase": "Bonjour"}),
+    Row("interviews:redaction_remove", GET, on(study="etude", pk="redacted_a", redaction_pk="redaction_a"),
+        (405, 405, 405, 405, 405, 405, 405)),
+    Row("interviews:redaction_remove", POST, on(study="etude", pk="redacted_a", redaction_pk="redaction_a"),
+        (302, 302, 403, 404, 404, 404, 404)),
+    Row("interviews:redaction_remove", POST, on(study="etude", pk="redacted_a", redaction_pk="redaction_b"),
+        (404, 404, 403, 404, 404, 404, 404), note="another interview's redaction"),
+    Row("interviews:source_download", GET, on(study="etude", pk="redacted_a", file_pk="redacted_source_a"),
+        (200, 403, 403, 404, 404, 404, 404), note="masked"),
+    Row("coding:participant_withdraw", GET, on(study="etude", code="participant_a"),
+        (200, 403, 403, 404, 404, 404, 404)),
+    Row("coding:participant_withdraw", GET, on(study="etude", code="participant_b"),
+        (200, 403, 404, 403, 404, 404, 404)),
+    Row("coding:participant_withdraw", GET, on(study="etude", code="other_participant"),
+        (404, 404, 404, 404, 404, 404, 404)),
+    Row("coding:participant_withdraw", POST, on(study="etude", code="participant_a"),
+        (302, 403, 403, 404, 404, 404, 404), {"confirm": "R-MTL1-01"}),
+    # ids of other studies' (or other sites') objects given in a body or a query: never reached, nothing stored
+    Row("coding:workspace_excerpt_create", POST, INTERVIEW_A, (400, 400, 400, 404, 404, 404, 404),
+        {"start": 2, "end": 9, "code_ids": [Pk("code_autre")]}, note="foreign code", json_write=True),
+    Row("coding:code_move", POST, CODE_ETUDE, (400, 400, 403, 403, 404, 404, 404),
+        {"parent": Pk("code_autre"), "version": 1}, note="foreign parent"),
+    Row("coding:code_merge", POST, CODE_ETUDE, (400, 400, 403, 403, 404, 404, 404),
+        {"into": Pk("code_autre"), "version": 1}, note="foreign code"),
+    Row("coding:memo_create", POST, ETUDE, (404, 404, 404, 403, 404, 404, 404), {"kind": "analytic", "title": "Note"},
+        query={"excerpt": Pk("ws_excerpt_other")}, note="foreign excerpt"),
+    Row("coding:memo_create", POST, ETUDE, (302, 302, 404, 403, 404, 404, 404), {"kind": "analytic", "title": "Note"},
+        query={"excerpt": Pk("ws_excerpt_b")}, note="site_b excerpt"),
+    Row("coding:memo_create", GET, ETUDE, (404, 404, 404, 403, 404, 404, 404),
+        query={"interview": Pk("other_interview")}, note="foreign interview"),
+    Row("interviews:interview_create", POST, ETUDE, (400, 400, 403, 403, 404, 404, 404),
+        {**INTERVIEW_BODY, "site": Pk("other_site")}, note="foreign site"),
+    Row("interviews:interview_edit", POST, INTERVIEW_A, (400, 400, 403, 404, 404, 404, 404),
+        {**INTERVIEW_BODY, "participants-TOTAL_FORMS": "1", "participants-0-participant": Pk("other_participant"),
+         "participants-0-speaker_label": "R"}, note="foreign participant"),
+    Row("interviews:speaker_mapping", POST, INTERVIEW_A, (400, 400, 403, 404, 404, 404, 404),
+        {"label_0": "interviewer", "label_1": [Pk("other_participant")]}, note="foreign participant"),
+    Row("sites:participant_create", POST, ETUDE, (400, 400, 403, 403, 404, 404, 404),
+        {**PARTICIPANT_BODY, "site": Pk("other_site")}, note="foreign site"),
+    Row("sites:estate_create", POST, ETUDE, (400, 400, 403, 403, 404, 404, 404),
+        {"site": Pk("other_site"), "name": "Ensemble neuf", "clientele": "families"}, note="foreign site"),
+    Row("sites:member_edit", POST, on(study="etude", pk="member"), (400, 403, 403, 403, 404, 404, 404),
+        {"role": Role.CODER, "sites": [Pk("other_site")]}, note="foreign site"),
+    Row("reports:refi_import", POST, ETUDE, (400, 400, 403, 403, 404, 404, 404),
+        {"file": Upload("codes.qdc", REFI_CODEBOOK), "site": Pk("other_site")}, note="foreign site"),
+    Row("reports:export_codings", POST, ETUDE, (400, 400, 400, 400, 404, 404, 404), {"format": "csv"},
+        query={"site": Pk("other_site")}, note="foreign site"),
+    Row("reports:export_codings", POST, ETUDE, (200, 200, 400, 200, 404, 404, 404), {"format": "csv"},
+        query={"site": Pk("site_b")}, note="site_b"),
+    Row("reports:export_codings", POST, ETUDE, (400, 400, 400, 400, 404, 404, 404), {"format": "csv"},
+        query={"code": Pk("code_autre")}, note="foreign code"),
+    Row("reports:retrieval", GET, ETUDE, (400, 400, 400, 400, 404, 404, 404), query={"site": Pk("other_site")},
+        note="foreign site"),
+    Row("reports:retrieval", GET, ETUDE, (400, 400, 400, 400, 404, 404, 404), query={"code": Pk("code_autre")},
+        note="foreign code"),
     # synthesis sheets (issue 6): the team writes and reviews them; partners read published ones on the portal
     Row("reports:sheet_list", GET, ETUDE, (200, 200, 200, 200, 404, 404, 404)),
     Row("reports:sheet_list", GET, on(study="autre"), (404, 404, 404, 404, 404, 404, 200)),
@@ -469,31 +536,60 @@ URL_FIELDS = {
     "file_pk": "pk",
     "coding_pk": "pk",
     "excerpt_pk": "pk",
+    "redaction_pk": "pk",
     "section_pk": "pk",
 }
 
 
-@pytest.fixture
-def world(
-    settings,
-    tmp_path,
-    study,
-    site_a,
-    site_b,
-    other_study,
-    other_site,
-    participant_a,
-    participant_b,
-    admin,
-    researcher,
-    coder,
-    team_b,
-    partner,
-    outsider,
-    other_admin,
-):
-    """The personas and one object of each kind per site and per study, named as the table names them."""
-    settings.MEDIA_ROOT = tmp_path
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The personas and one object of each kind per site and per study, named as the table names them.
+
+    Built once for the module inside a transaction of its own, rolled back at the end; each test runs in a
+    savepoint within it (pytest-django's `db`), so what a test writes is gone before the next one.
+    """
+    cheap = override_settings(
+        MEDIA_ROOT=tmp_path_factory.mktemp("matrix-media"),
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    )
+    with django_db_blocker.unblock(), cheap:
+        outer = transaction.atomic()
+        outer._from_testcase = True  # the services' durable transactions nest in it, as in a TestCase
+        outer.__enter__()
+        try:
+            yield _build_world()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture(autouse=True)
+def _in_a_savepoint(world, db):
+    """Every test of the module: the shared world, and a savepoint rolled back after the test."""
+
+
+def _build_world():
+    study = factory.make_study()
+    site_a = factory.make_site(study, "MTL1", name="Milieu Rivière", city="Montréal")
+    site_b = factory.make_site(study, "QC1", name="Milieu Colline", city="Québec")
+    other_study = factory.make_study(slug="autre", title="Autre étude")
+    other_site = factory.make_site(other_study, "MTL9", name="Milieu ailleurs")
+
+    def persona(email, in_study, role, sites=()):
+        user = factory.make_user(email)
+        factory.make_membership(user, in_study, role, sites)
+        return user
+
+    admin = persona("admin@example.test", study, Role.ADMIN)
+    researcher = persona("researcher@example.test", study, Role.RESEARCHER)
+    coder = persona("coder@example.test", study, Role.CODER, [site_a])
+    team_b = persona("team.b@example.test", study, Role.TEAM, [site_b])
+    partner = persona("partner@example.test", study, Role.PARTNER, [site_a])
+    outsider = factory.make_user("outsider@example.test")
+    other_admin = persona("other.admin@example.test", other_study, Role.ADMIN)
+    participant_a = factory.make_participant(study, site_a, "R-MTL1-01")
+    participant_b = factory.make_participant(study, site_b, "R-QC1-01")
+    other_participant = factory.make_participant(other_study, other_site, "R-MTL9-01")
     member = factory.make_membership(factory.make_user("member@example.test"), study, Role.TEAM, [site_a])
     ParticipantIdentity.objects.create(participant=participant_a, full_name="Nom Fictif")
     job = Job.objects.create(kind="export_participants", owner=researcher, study=study, status=Job.Status.SUCCEEDED)
@@ -514,13 +610,14 @@ def world(
         other_attribute=AttributeDefinition.objects.create(study=other_study, key="age_group", label="Age group"),
         participant_a=participant_a,
         participant_b=participant_b,
-        other_participant=factory.make_participant(other_study, other_site, "R-MTL9-01"),
+        other_participant=other_participant,
         member=member,
         other_member=Membership.objects.get(user=other_admin),
         job=job,
         **interviews,
         **_codebook_objects(study, other_study, researcher, interviews),
         **_workspace_objects(interviews, coder, researcher),
+        **_privacy_objects(interviews, researcher),
         **_sheet_objects(study, other_study, site_a, site_b, researcher),
         **_thematic_objects(study, other_study, site_a, site_b, other_site, researcher, other_admin),
         admin=admin,
@@ -660,7 +757,15 @@ def _workspace_objects(interviews, coder, researcher):
     code = factory.make_code(interviews["interview_a"].study, "Espace de travail")
     a = factory.make_excerpt(interviews["interview_a"], 4, 11, codes=[code], coder=coder)
     b = factory.make_excerpt(interviews["interview_b"], 4, 11, codes=[code], coder=researcher)
-    return {"ws_excerpt_a": a, "ws_coding_a": a.codings.get(), "ws_excerpt_b": b, "ws_coding_b": b.codings.get()}
+    other_code = factory.make_code(interviews["other_interview"].study)
+    other = factory.make_excerpt(interviews["other_interview"], 4, 11, codes=[other_code], coder=coder)
+    return {
+        "ws_excerpt_a": a,
+        "ws_coding_a": a.codings.get(),
+        "ws_excerpt_b": b,
+        "ws_coding_b": b.codings.get(),
+        "ws_excerpt_other": other,
+    }
 
 
 def _interview_objects(study, site_a, site_b, other_study, other_site, participant_a, participant_b):
@@ -677,7 +782,8 @@ def _interview_objects(study, site_a, site_b, other_study, other_site, participa
         interview = factory.make_interview(
             site_study, site, name, participants=[(participant, "R")] if participant else [], interviewer_label="I"
         )
-        services.import_transcript(interview, name=f"{name}.txt", data=TRANSCRIPT, author=None)
+        data = TRANSCRIPT + f"\nR : {MARKERS[name]}.".encode()
+        services.import_transcript(interview, name=f"{name}.txt", data=data, author=None)
         made[name] = interview
     made["blank_a"] = factory.make_interview(study, site_a, "blank_a")  # no transcript yet
     made["version_a"] = made["interview_a"].current_version
@@ -687,22 +793,45 @@ def _interview_objects(study, site_a, site_b, other_study, other_site, participa
     return made
 
 
+def _privacy_objects(interviews, researcher):
+    """An interview per site with a span masked (so its original is for admins only) and the redaction."""
+    from interviews import services
+    from interviews.models import SourceFile
+
+    made = {}
+    for name in ("a", "b"):
+        source = interviews[f"interview_{name}"]
+        interview = factory.make_interview(
+            source.study, source.site, f"redacted_{name}", participants=[(source.participants.get(), "R")]
+        )
+        services.import_transcript(interview, name=f"redacted_{name}.txt", data=TRANSCRIPT, author=None)
+        interview.refresh_from_db()
+        made[f"redacted_{name}"] = interview
+        made[f"redacted_source_{name}"] = SourceFile.objects.get(interview=interview)
+        made[f"redaction_{name}"] = services.mark_redaction(interview.current_version, start=4, end=11, by=researcher)
+    return made
+
+
 def _url(row, world):
     kwargs = {name: getattr(getattr(world, ref), URL_FIELDS[name]) for name, ref in row.kwargs.items()}
-    return reverse(row.name, kwargs=kwargs)
+    url = reverse(row.name, kwargs=kwargs)
+    if row.query:
+        url += "?" + urlencode({key: _value(item, world) for key, item in row.query.items()}, doseq=True)
+    return url
+
+
+def _value(item, world):
+    if isinstance(item, Pk):
+        return getattr(world, item.ref).pk
+    if isinstance(item, Upload):
+        return SimpleUploadedFile(item.name, item.content)
+    if isinstance(item, list):
+        return [_value(i, world) for i in item]
+    return item
 
 
 def _body(row, world):
-    def value(item):
-        if isinstance(item, Pk):
-            return getattr(world, item.ref).pk
-        if isinstance(item, Upload):
-            return SimpleUploadedFile(item.name, item.content)
-        if isinstance(item, list):
-            return [value(i) for i in item]
-        return item
-
-    return {key: value(item) for key, item in row.body.items()}
+    return {key: _value(item, world) for key, item in row.body.items()}
 
 
 def _send(client, row, world):
@@ -823,3 +952,101 @@ def test_anonymous_is_sent_to_the_login_page(row, world, client):
         assert response.status_code == 302
         assert response.url.startswith(reverse("account_login") + "?next=")
     assert _snapshot() == before
+
+
+SHOWN = range(200, 400)  # a status that shows or does something
+
+
+def _refs(row):
+    values = [*row.kwargs.values()]
+    for item in [*row.body.values(), *row.query.values()]:
+        values += [i.ref for i in (item if isinstance(item, list) else [item]) if isinstance(i, Pk)]
+    return values
+
+
+def test_the_table_lets_no_outsider_reach_a_study_object():
+    """The rules of the module's docstring, checked on the table itself so that a new row cannot open a leak."""
+    for row in MATRIX:
+        status = dict(zip(PERSONAS, row.expect, strict=True))
+        if row.name in ("sites:home", "reports:portal"):
+            continue
+        assert status["outsider"] not in SHOWN, row.id
+        # partners reach only the published sheets of their sites and transversal ones, on the portal
+        assert status["partner"] not in SHOWN or row.name.startswith("reports:portal_sheet"), row.id
+        study = row.kwargs.get("study")
+        if study == "etude" or row.name.startswith("sites:job"):
+            assert status["other_admin"] not in SHOWN, row.id
+        if study == "autre":
+            assert all(status[p] not in SHOWN for p in ("admin", "researcher", "coder", "team_b")), row.id
+        if any(ref.startswith(("other_", "code_autre", "memo_autre")) for ref in _refs(row)) and study == "etude":
+            assert all(code not in SHOWN for code in row.expect), f"{row.id}: another study's object was reached"
+        if any(ref.endswith("_b") for ref in _refs(row)):
+            assert status["coder"] not in SHOWN or row.name == "coding:workspace_excerpt_create", row.id
+        if any(ref.endswith("_a") for ref in _refs(row)) and not row.name.startswith("sites:participant_export"):
+            assert status["team_b"] not in SHOWN or row.method == POST and "site" in row.body, row.id
+
+
+def _page(client, name, query=None, **kwargs):
+    response = client.get(reverse(name, kwargs=kwargs) + ("?" + urlencode(query) if query else ""))
+    assert response.status_code == 200, name
+    if response.streaming:
+        return b"".join(response.streaming_content).decode("utf-8-sig")
+    return response.content.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("persona", "study", "seen", "unseen"),
+    [
+        ("coder", "etude", "xylophone", ("quetzal", "wombat")),
+        ("team_b", "etude", "quetzal", ("xylophone", "wombat")),
+        ("other_admin", "autre", "wombat", ("xylophone", "quetzal")),
+    ],
+)
+def test_search_finds_only_what_the_member_may_read(world, client, persona, study, seen, unseen):
+    client.force_login(getattr(world, persona))
+
+    def results(word):
+        return _page(client, "interviews:transcript_search", {"q": word}, study=study).split('id="results"', 1)[1]
+
+    assert '<li class="result">' in results(seen) and f"<mark>{seen}</mark>" in results(seen)
+    for word in unseen:
+        assert '<li class="result">' not in results(word) and f"<mark>{word}</mark>" not in results(word)
+
+
+@pytest.mark.parametrize(
+    ("persona", "seen", "unseen"),
+    [("coder", "interview_a", ("interview_b", "other_interview")), ("team_b", "interview_b", ("interview_a",))],
+)
+def test_lists_reports_and_exports_show_only_the_members_sites(world, client, persona, seen, unseen):
+    client.force_login(getattr(world, persona))
+    pages = [
+        _page(client, "interviews:interview_list", study="etude"),
+        _page(client, "reports:retrieval", study="etude"),
+        _page(client, "reports:export_codings", {"format": "csv"}, study="etude"),
+        _page(client, "coding:excerpt_review_list", study="etude"),
+    ]
+    for text in pages:
+        assert seen in text
+        assert not any(word in text for word in unseen)
+    other_code = "R-QC1-01" if persona == "coder" else "R-MTL1-01"
+    assert other_code not in _page(client, "sites:participant_list", study="etude")
+    memos = _page(client, "coding:memo_list", study="etude")
+    assert ("Sur B" in memos) == (persona == "team_b") and "Autre" not in memos
+
+
+def test_counts_count_only_the_members_sites(world, client):
+    """The workspace code has one coding in each site: each site's member counts one, the admin two."""
+    code = world.ws_coding_a.code
+    url = reverse("coding:code_detail", args=["etude", code.pk])
+    for persona, count in (("coder", 1), ("team_b", 1), ("admin", 2)):
+        client.force_login(getattr(world, persona))
+        assert client.get(url).context["coding_count"] == count, persona
+
+
+def test_the_workspace_json_carries_nothing_of_another_study(world, client):
+    client.force_login(world.coder)
+    data = _page(client, "coding:workspace_codings", study="etude", pk=world.interview_a.pk)
+    assert "Espace de travail" in data and "Ailleurs" not in data
+    client.force_login(world.other_admin)
+    codebook = _page(client, "reports:refi_codebook_export", study="autre")
+    assert "Réseau" not in codebook and "Ailleurs" in codebook

@@ -40,7 +40,14 @@ from coding.services.excerpts import (
     touch_excerpts,
 )
 from coding.services.memos import create_memo, update_memo
-from coding.services.transcripts import carry_excerpts, carry_to_current, edit_transcript, upload_transcript_version
+from coding.services.transcripts import (
+    carry_excerpts,
+    carry_redactions,
+    carry_to_current,
+    edit_transcript,
+    upload_transcript_version,
+)
+from coding.services.withdrawal import erasure_preview, withdraw_participant
 
 __all__ = [
     "CODE_FIELDS",
@@ -52,6 +59,7 @@ __all__ = [
     "adjudicate",
     "archive_code",
     "carry_excerpts",
+    "carry_redactions",
     "carry_to_current",
     "change_extent",
     "clean_colour",
@@ -66,6 +74,7 @@ __all__ = [
     "descendant_ids",
     "discard_excerpt",
     "edit_transcript",
+    "erasure_preview",
     "import_codebook",
     "interview_regions",
     "mark_pass_done",
@@ -78,4 +87,5 @@ __all__ = [
     "update_code",
     "update_memo",
     "upload_transcript_version",
+    "withdraw_participant",
 ]

@@ -6,7 +6,7 @@ from django.utils import timezone
 from coding import anchoring
 from coding.models import Excerpt
 from interviews import services as interview_services
-from interviews.models import Interview, TranscriptVersion
+from interviews.models import Interview, Redaction, TranscriptVersion
 
 
 @transaction.atomic
@@ -51,7 +51,42 @@ def carry_to_current(interview):
     for old_version in TranscriptVersion.objects.filter(pk__in=list(behind)).order_by("number"):
         counts = carry_excerpts(interview, old_version=old_version, new_version=new_version)
         kept, review = kept + counts[0], review + counts[1]
+    carry_redactions(interview)
     return kept, review
+
+
+def carry_redactions(interview):
+    """Carry the placed redactions still on older versions onto the current one, by the excerpts' rule; one that
+    cannot be placed with certainty stays behind with `needs_review` (its words stay masked meanwhile)."""
+    current = interview.current_version
+    behind = list(
+        Redaction.objects.placed()
+        .filter(interview=interview)
+        .exclude(version_id=interview.current_version_id)
+        .select_related("version")
+        .order_by("version__number", "pk")
+    )
+    if current is None or not behind:
+        return
+    taken = set(Redaction.objects.filter(version=current).values_list("start", "end"))
+    by_version = {}
+    for redaction in behind:
+        by_version.setdefault(redaction.version, []).append(redaction)
+    for old_version, redactions in by_version.items():
+        places = anchoring.carry(old_version.text, current.text, [(r.start, r.end, r.text) for r in redactions])
+        for redaction, place in zip(redactions, places, strict=True):
+            if place is None:
+                redaction.needs_review = True
+            elif place in taken:  # the same span was marked again on the new version: one redaction is enough
+                redaction.delete()
+                redaction.pk = None
+                continue
+            else:
+                taken.add(place)
+                redaction.version, (redaction.start, redaction.end) = current, place
+        Redaction.objects.bulk_update(
+            [r for r in redactions if r.pk is not None], ["version", "start", "end", "needs_review"]
+        )
 
 
 @transaction.atomic

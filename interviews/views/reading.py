@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
@@ -13,6 +14,7 @@ from interviews.diffs import has_changes, line_diff
 from interviews.forms import StatusForm
 from interviews.models import SourceFile, TranscriptVersion
 from interviews.views.access import get_interview, may_edit
+from sites import permissions
 from sites.audit import record_access
 from sites.models import AccessEvent
 from sites.views.access import get_study
@@ -82,7 +84,7 @@ def render_detail(request, study, interview, *, status_form=None, status=200):
         "blocks": transcript_blocks(version, hide_interviewer=hide_interviewer) if version else [],
         "hide_interviewer": hide_interviewer,
         "lines": interview.interview_participants.select_related("participant"),
-        "source": SourceFile.objects.filter(version=version).first() if version else None,
+        "source": _downloadable_source(request, study, interview, version),
         "can_edit": may_edit(request, study, interview),
         "status_form": status_form or StatusForm(initial={"status": interview.status}),
     }
@@ -90,6 +92,18 @@ def render_detail(request, study, interview, *, status_form=None, status=200):
     if request.htmx and status == 200:
         template += "#transcript"
     return render(request, template, context, status=status)
+
+
+def _downloadable_source(request, study, interview, version):
+    """The version's original file, unless redactions mask names in it and the user is not a study admin."""
+    source = SourceFile.objects.filter(version=version).first() if version else None
+    if source is not None and not _may_download_original(request, study, interview):
+        return None
+    return source
+
+
+def _may_download_original(request, study, interview):
+    return permissions.has_role(request.user, study, permissions.MANAGE) or not interview.redactions.exists()
 
 
 @login_required
@@ -177,6 +191,9 @@ def source_download(request, study, pk, file_pk):
     study = get_study(request, study)
     interview = get_interview(request, study, pk)
     source = get_object_or_404(SourceFile.objects.filter(interview=interview), pk=file_pk)
+    if not _may_download_original(request, study, interview):
+        # The original holds the names the redactions mask; only the study's admins may still read it.
+        raise PermissionDenied
     try:
         handle = source.file.open("rb")
     except FileNotFoundError:

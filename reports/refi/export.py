@@ -4,7 +4,8 @@ What the exporting user may see is what goes out (the querysets' visible_to): a 
 exports that site's interviews, excerpts and participants. GUIDs are derived from the rows (guids.py) and no
 clock is read, so exporting unchanged data twice gives the same bytes. Placed excerpts of the current transcript
 versions are exported; excerpts waiting for review or still anchored on an older version have no certain place
-in the exported text and are counted as left out.
+in the exported text and are counted as left out. Spans marked identifying (interviews/redaction.py) go out
+masked, in the source texts and in the selections' names alike; masking keeps lengths, so positions stay true.
 """
 
 import io
@@ -20,6 +21,7 @@ from django.utils.translation import ngettext
 
 from coding.models import Code, Coding, Excerpt, Memo
 from interviews.models import Interview, InterviewParticipant
+from interviews.redaction import masked, masked_words, spans_by_version
 from reports.refi import guids, project_xml, schema
 from sites import jobs
 from sites.models import AttributeDefinition, Participant
@@ -139,6 +141,7 @@ class _Data:
                 "pk", "interview_id", "start", "end", "quote", "created_by_id", "created_at"
             )
         )
+        self._mask_identifying()
         self.codings = list(
             _seen(Coding.objects.all(), user)
             .filter(excerpt__in=current, code_id__in=code_ids)
@@ -156,6 +159,21 @@ class _Data:
         )
         self.definitions = list(AttributeDefinition.objects.filter(study=study).order_by("order", "label", "pk"))
         self.users = self._users()
+
+    def _mask_identifying(self):
+        """Mask the redacted spans in the (unsaved, in-memory) current texts and in the excerpts' quotes."""
+        spans, loose = spans_by_version(interview.current_version_id for interview in self.interviews)
+        if not spans and not loose:
+            return
+        versions = {}
+        for interview in self.interviews:
+            version = interview.current_version
+            version.text = masked_words(masked(version.text, spans.get(version.pk, ())), loose.get(version.pk, ()))
+            versions[interview.pk] = version
+        self.excerpts = [
+            (pk, interview_id, start, end, versions[interview_id].text[start:end], *rest)
+            for pk, interview_id, start, end, _quote, *rest in self.excerpts
+        ]
 
     def _users(self):
         ids = {row[5] for row in self.excerpts} | {row[3] for row in self.codings}

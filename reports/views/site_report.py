@@ -11,7 +11,7 @@ from coding.models import Memo
 from reports import charts
 from reports.codetree import CodeTree
 from reports.matrices import site_profile
-from reports.quotes import strongest_excerpts
+from reports.quotes import strongest_excerpts, with_display_quotes
 from reports.retrieval import placed_codings
 from sites.views.access import get_site, get_study, visible_sites
 
@@ -33,10 +33,13 @@ def site_report(request, study, code):
     quoted = [
         {
             "theme": theme,
-            "excerpts": strongest_excerpts(codings, theme["code"].subtree, user=request.user, limit=QUOTES_PER_THEME),
+            "excerpts": strongest_excerpts(
+                codings, theme["code"].subtree, user=request.user, limit=QUOTES_PER_THEME, display=False
+            ),
         }
         for theme in ranked[:QUOTED_THEMES]
     ]
+    with_display_quotes([excerpt for item in quoted for excerpt in item["excerpts"]])  # masked, in one query
     memos = (
         Memo.objects.visible_to(request.user)
         .filter(study=study)

@@ -42,6 +42,12 @@ class Study(models.Model):
     slug = models.SlugField(_("short name"), max_length=60, unique=True)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+    retention_until = models.DateField(
+        _("keep data until"),
+        null=True,
+        blank=True,
+        help_text=_("After this date `manage.py purge_expired` erases transcripts, originals, excerpts and memos."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = StudyQuerySet.as_manager()
