@@ -21,11 +21,12 @@ class SheetCreateForm(forms.ModelForm):
         fields = ["site", "title", "kind_label", "date"]
         widgets = {"date": forms.DateInput(attrs={"type": "date"})}
 
-    def __init__(self, *args, sites, **kwargs):
+    def __init__(self, *args, sites, all_sites=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["site"].queryset = sites
-        self.fields["site"].empty_label = _("Transversal (all sites)")
-        self.fields["site"].required = False
+        # A transversal sheet quotes every site: only a member who may read every site writes one.
+        self.fields["site"].required = not all_sites
+        self.fields["site"].empty_label = _("Transversal (all sites)") if all_sites else None
 
 
 class SheetForm(forms.ModelForm):

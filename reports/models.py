@@ -16,15 +16,23 @@ from sites.models import Job, Participant, Site, Study
 from sites.models.structure import StudyWideQuerySet
 
 
-def sheet_scope_q(user, roles, prefix=""):
-    """Sheets of the studies where the user holds one of `roles`: transversal ones, and those of their sites."""
+def sheet_scope_q(user, roles, *, published_transversal=True):
+    """Sheets of the studies where the user holds one of `roles`: transversal ones, and those of their sites.
+
+    A membership limited to some sites reaches a transversal sheet only once it is published (and only to read
+    it, `published_transversal`): its drafts quote every site's transcripts, which that member may not read
+    (DESIGN: site limits are data access groups), and writing it needs them.
+    """
     q = Q(pk__in=[])
     for grant in permissions.grants(user):
         if grant.role not in roles:
             continue
-        clause = Q(**{f"{prefix}study_id": grant.study_id})
+        clause = Q(study_id=grant.study_id)
         if not grant.all_sites:
-            clause &= Q(**{f"{prefix}site__isnull": True}) | Q(**{f"{prefix}site_id__in": sorted(grant.site_ids)})
+            reach = Q(site_id__in=sorted(grant.site_ids))
+            if published_transversal:
+                reach |= Q(site__isnull=True, status=SynthesisSheet.Status.PUBLISHED)
+            clause &= reach
         q |= clause
     return q
 
@@ -53,7 +61,7 @@ class SheetQuerySet(models.QuerySet):
         return self.filter(sheet_scope_q(user, permissions.READ))
 
     def editable_by(self, user):
-        return self.filter(sheet_scope_q(user, permissions.EDIT))
+        return self.filter(sheet_scope_q(user, permissions.EDIT, published_transversal=False))
 
     def with_evidence_alert(self):
         """Annotate `has_evidence_alert`: a quote whose excerpt is gone or in review, or whose speaker withdrew

@@ -51,7 +51,8 @@ def sheet_list(request, study):
 @login_required
 def sheet_create(request, study):
     study = get_study(request, study, need=permissions.EDIT)
-    form = SheetCreateForm(request.POST or None, sites=visible_sites(request, study))
+    all_sites = permissions.site_ids_for(request.user, study) is None
+    form = SheetCreateForm(request.POST or None, sites=visible_sites(request, study), all_sites=all_sites)
     if request.method == "POST" and form.is_valid():
         sheet = services.create_sheet(study, by=request.user, **form.cleaned_data)
         messages.success(request, _("Sheet created from the template's sections."))

@@ -7,6 +7,8 @@ from django.urls import reverse
 from reports import services
 from reports.models import GlossaryTerm, SectionComment, SheetEvidence, SheetSection, SynthesisSheet
 from sites.models import Consent, Job
+from sites.permissions import Role
+from tests import factory
 from tests.reports.sheet_fixtures import QUOTE, build_sheet
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
@@ -78,7 +80,8 @@ def test_sections_move_up_and_down(written, login, researcher):
     assert headings[1:3] == ["Méthodologie", "Objectifs"]
 
 
-def test_a_coder_may_read_and_comment_but_not_edit(written, login, coder):
+def test_a_coder_may_read_and_comment_but_not_edit(study, site_a, participant_a, researcher, login, coder):
+    written = build_sheet(study, site_a, participant_a, researcher=researcher, transversal=False)  # the coder's site
     section = written.sheet.sections.get(order=0)
     client = login(coder)
 
@@ -199,3 +202,28 @@ def test_the_list_flags_a_published_sheet_whose_speaker_withdrew_in_few_queries(
         page = client.get(reverse("reports:sheet_list", kwargs={"study": "etude"})).content.decode()
 
     assert "Fiche d'essai" in page.replace("&#x27;", "'") and "données probantes à vérifier" in page
+
+
+def test_a_member_limited_to_some_sites_reads_a_transversal_sheet_only_once_published(
+    login, researcher, coder, site_a, media_root
+):
+    """A transversal draft quotes every site's transcripts: a coder limited to MTL1 may not read it, nor write one."""
+    limited = factory.make_user("limited.researcher@example.test")
+    factory.make_membership(limited, site_a.study, Role.RESEARCHER, [site_a])
+    sheet = services.create_sheet(
+        site_a.study, by=researcher, site=None, title="Transversale", kind_label="", date="2022-03-01"
+    )
+
+    assert login(coder).get(_url("sheet_detail", sheet)).status_code == 404
+    client = login(limited)
+    assert client.get(_url("sheet_detail", sheet)).status_code == 404
+    refused = client.post(
+        reverse("reports:sheet_create", kwargs={"study": "etude"}),
+        {"title": "Ma transversale", "kind_label": "", "date": "2022-03-01"},
+    )
+    assert refused.status_code == 200 and SynthesisSheet.objects.count() == 1
+
+    SynthesisSheet.objects.filter(pk=sheet.pk).update(status=SynthesisSheet.Status.PUBLISHED)
+    assert client.get(_url("sheet_detail", sheet)).status_code == 200
+    assert not SynthesisSheet.objects.editable_by(limited).filter(pk=sheet.pk).exists()
+    assert SynthesisSheet.objects.editable_by(researcher).filter(pk=sheet.pk).exists()
