@@ -24,6 +24,7 @@ triggers: there the history is simply not kept, and everything else works.
 
 import contextlib
 import contextvars
+import re
 
 from django.db import connection, transaction
 from django.db.migrations.operations.base import Operation
@@ -173,9 +174,13 @@ def _set_actor_before_first_write(execute, sql, params, many, context):
     return execute(sql, params, many, context)
 
 
+_DATA_CHANGE = re.compile(r"\b(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
+
+
 def _needs_actor(sql):
     statement = sql.lstrip()[:6].upper()
-    if statement not in ("INSERT", "UPDATE", "DELETE"):
+    # A write, or a query whose CTEs write (coding a range inserts excerpt and codings in one WITH statement).
+    if statement not in ("INSERT", "UPDATE", "DELETE") and not (statement[:4] == "WITH" and _DATA_CHANGE.search(sql)):
         return False
     return not any(table in sql[:120] for table in _UNAUDITED_WRITES)
 

@@ -154,9 +154,10 @@ def test_coding_a_range_takes_few_queries(login, coder, interview, codes, django
     client = login(coder)
     create(client, interview, 0, 4, [codes[0].pk])  # the session's first save
 
-    # session, user, grants, interview; then excerpt and codings in one statement (in a savepoint here,
-    # since the test runs in a transaction; a request in autocommit sends neither).
-    with django_assert_max_num_queries(7):
+    # session, user, grants, interview; the acting user for the change history (PostgreSQL); then excerpt and
+    # codings in one statement (in a savepoint here, since the test runs in a transaction; a request in
+    # autocommit sends neither).
+    with django_assert_max_num_queries(8):
         response = create(client, interview, 8, 14, [codes[0].pk, codes[1].pk])
 
     assert response.status_code == 201

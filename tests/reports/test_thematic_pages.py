@@ -103,7 +103,7 @@ def test_the_list_and_the_web_page_take_a_fixed_number_of_queries(world, login, 
         ThematicReport.objects.create(definition=definition, study=world.study, format="pdf", created_by=world.admin)
     with django_assert_max_num_queries(8):
         assert client.get(url(world, "thematic_list")).status_code == 200
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(21):
         assert client.get(url(world, "thematic_page", definition.pk)).status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get(url(world, "thematic_detail", definition.pk)).status_code == 200
