@@ -6,9 +6,8 @@ committed once, a server thread of our own serves it, and the database is emptie
 """
 
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.core.management import call_command
-from django.test import override_settings
+from django.test import Client, override_settings
 from pytest_django.live_server_helper import LiveServer
 
 from tests.world import build_shared_world
@@ -17,15 +16,11 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def session_cookie(user):
-    """A signed-in session for `user`, as the value of the session cookie."""
-    from importlib import import_module
-
-    store = import_module(settings.SESSION_ENGINE).SessionStore()
-    store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    store.save()
-    return store.session_key
+    """A signed-in session for `user`, as the value of the session cookie: made by the test client's
+    force_login, so it carries what a real sign-in records (the second factor, the session's clocks)."""
+    client = Client()
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
 class SharedWorld:
