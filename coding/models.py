@@ -4,6 +4,9 @@ Offsets are Unicode code points into the text of `Excerpt.version` (DESIGN.md, "
 Rows that span models are written by coding/services.py only.
 """
 
+import contextvars
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -32,6 +35,38 @@ def blinded_interviews(user):
     return Assignment.interviews.through.objects.filter(
         assignment__closed_at__isnull=True, assignment__passes__coder_id=getattr(user, "pk", None)
     ).values("interview_id")
+
+
+_blinded_in_request = contextvars.ContextVar("hlm_blinded_in_request", default=None)
+
+
+@contextmanager
+def blind_interviews_remembered():
+    """Within it (a request: hlmstudy.middleware.BlindCodingMiddleware), blinded_interview_ids asks once per user."""
+    token = _blinded_in_request.set({})
+    try:
+        yield
+    finally:
+        _blinded_in_request.reset(token)
+
+
+def blinded_interview_ids(user):
+    """The ids of the interviews the user double-codes blind, as a list: one query (once per request).
+
+    Querysets filter on the list, not on the subquery: nobody codes blind almost always, and then they add no
+    condition at all; a NOT IN subquery OR'ed with "or it is mine" made PostgreSQL plan the retrieval page's
+    excerpts and the coding of a range twice as slowly.
+    """
+    pk = getattr(user, "pk", None)
+    if pk is None:
+        return []
+    remembered = _blinded_in_request.get()
+    if remembered is not None and pk in remembered:
+        return remembered[pk]
+    ids = sorted(set(blinded_interviews(user).values_list("interview_id", flat=True)))
+    if remembered is not None:
+        remembered[pk] = ids
+    return ids
 
 
 class CodeQuerySet(CodingScopeMixin, StudyWideQuerySet):
@@ -108,7 +143,10 @@ class ExcerptQuerySet(CodingScopeMixin, ScopedQuerySet):
 
     def blind_for(self, user):
         """Leave out other people's excerpts on the interviews the user codes blind (no read scope applied)."""
-        return self.filter(Q(created_by_id=getattr(user, "pk", None)) | ~Q(interview_id__in=blinded_interviews(user)))
+        ids = blinded_interview_ids(user)
+        if not ids:
+            return self.all()
+        return self.filter(Q(created_by_id=user.pk) | ~Q(interview_id__in=ids))
 
     def placed(self):
         return self.filter(needs_review=False)
@@ -175,9 +213,10 @@ class CodingQuerySet(CodingScopeMixin, ScopedQuerySet):
 
     def blind_for(self, user):
         """Leave out other coders' codings on the interviews the user codes blind (no read scope applied)."""
-        return self.filter(
-            Q(coder_id=getattr(user, "pk", None)) | ~Q(excerpt__interview_id__in=blinded_interviews(user))
-        )
+        ids = blinded_interview_ids(user)
+        if not ids:
+            return self.all()
+        return self.filter(Q(coder_id=user.pk) | ~Q(excerpt__interview_id__in=ids))
 
     def consensus(self):
         """The codings of the studies' consensus coders (adjudicated double coding)."""
@@ -224,7 +263,10 @@ class MemoQuerySet(StudyWideQuerySet):
                 )
             q |= clause
         # Blind coding: a memo on someone else's excerpt of an interview the user codes blind stays hidden.
-        others = Excerpt.objects.filter(interview_id__in=blinded_interviews(user)).exclude(created_by_id=user.pk)
+        ids = blinded_interview_ids(user)
+        if not ids:
+            return self.filter(q)
+        others = Excerpt.objects.filter(interview_id__in=ids).exclude(created_by_id=user.pk)
         return self.filter(q).exclude(excerpt__in=others)
 
     def writable_by(self, user):

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from coding.models import blind_interviews_remembered
 from hlmstudy import sessions
 
 logger = logging.getLogger(__name__)
@@ -125,3 +126,15 @@ class DatabaseUnavailableMiddleware:
             response = HttpResponse(render_to_string("503.html", {"message": message}), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
+
+
+class BlindCodingMiddleware:
+    """One lookup per request of the interviews the user codes blind, shared by every coding query of the request
+    (coding.models.blinded_interview_ids)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with blind_interviews_remembered():
+            return self.get_response(request)

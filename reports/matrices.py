@@ -24,7 +24,7 @@ from django.core.cache import cache
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 
-from coding.models import blinded_interviews
+from coding.models import blinded_interview_ids
 from interviews.models import Interview, TranscriptVersion
 from reports import tallies
 from reports.codetree import CodeTree
@@ -201,7 +201,8 @@ def cooccurrence(study, *, user, scope, form=None):
     # One filter() call, so that the other excerpt and its coding are the same joined rows in every condition,
     # and values() below reuses those joins.
     # Blind coding: on an interview the user codes blind, the other excerpt's coding must be theirs too.
-    blind = ~Q(excerpt__interview_id__in=blinded_interviews(user)) | Q(**{f"{other}codings__coder_id": user.pk})
+    blinded = blinded_interview_ids(user)
+    blind = (~Q(excerpt__interview_id__in=blinded) | Q(**{f"{other}codings__coder_id": user.pk})) if blinded else Q()
     rows = (
         codings.filter(code_id__in=ids)
         .filter(blind, **pairing)

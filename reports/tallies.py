@@ -10,7 +10,7 @@ the codings themselves, with the same result.
 import pandas as pd
 from django.db import connection
 
-from coding.models import blinded_interviews
+from coding.models import blinded_interview_ids
 from sites.models import Site
 
 FILTERS = (
@@ -38,7 +38,7 @@ def available(form=None, *, user=None):
         if any(form.cleaned_data.get(name) for name in FILTERS) or speaker not in (None, "", "all"):
             return False
     user = user if user is not None else getattr(form, "user", None)
-    return not blinded_interviews(user).exists()
+    return not blinded_interview_ids(user)
 
 
 def site_excerpt_counts(study, *, user, tree):

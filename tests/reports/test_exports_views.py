@@ -165,7 +165,7 @@ def test_the_number_of_queries_does_not_grow_with_the_rows(world, login, researc
         response = client.get(codings_url("format=xlsx"))
 
     assert len(xlsx_rows(response.content)) == 25
-    assert len(many) == len(few) <= 17
+    assert len(many) == len(few) <= 18
 
 
 @pytest.fixture

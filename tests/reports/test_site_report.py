@@ -111,10 +111,10 @@ def test_members_limited_to_another_site_and_outsiders_get_404(world, team_b, pa
 def test_the_report_runs_a_fixed_number_of_queries(world, login, django_assert_max_num_queries):
     client = login(world.researcher)
     report(world, client)
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(18):
         assert report(world, client).status_code == 200
     for n in range(10):
         factory.make_excerpt(world.A2, n, n + 45, codes=[world.securite, world.roulement], coder=world.coder)
         services.create_memo(world.study, author=world.researcher, kind="analytic", title=f"M{n}", anchor=world.A1)
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(18):
         assert report(world, client).status_code == 200
