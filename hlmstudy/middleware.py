@@ -112,20 +112,31 @@ class DatabaseUnavailableMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # The session and the user are read here, right after AuthenticationMiddleware, rather than by the next
+        # middleware: an outage there would become a 500 before any process_exception could answer.
+        try:
+            request.user.is_authenticated  # noqa: B018
+        except (OperationalError, InterfaceError) as error:
+            return database_unavailable(request, error)
         return self.get_response(request)
 
     def process_exception(self, request, exception):
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
-        logger.warning("database unavailable for %s %s: %s", request.method, request.path, exception)
-        message = _("The service is briefly unavailable. Please try again in a few seconds.")
-        if request.content_type == "application/json" or "application/json" in request.headers.get("Accept", ""):
-            response = JsonResponse({"error": message}, status=503)
-        else:
-            # A page of its own that reads nothing from the database (base.html's navigation would).
-            response = HttpResponse(render_to_string("503.html", {"message": message}), status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return response
+        return database_unavailable(request, exception)
+
+
+def database_unavailable(request, exception):
+    """The 503 answer, with Retry-After, that DatabaseUnavailableMiddleware and hlmstudy.urls.server_error give."""
+    logger.warning("database unavailable for %s %s: %s", request.method, request.path, exception)
+    message = _("The service is briefly unavailable. Please try again in a few seconds.")
+    if request.content_type == "application/json" or "application/json" in request.headers.get("Accept", ""):
+        response = JsonResponse({"error": message}, status=503)
+    else:
+        # A page of its own that reads nothing from the database (base.html's navigation would).
+        response = HttpResponse(render_to_string("503.html", {"message": message}), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 class BlindCodingMiddleware:

@@ -96,9 +96,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hlmstudy.middleware.FrenchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "hlmstudy.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "hlmstudy.middleware.DatabaseUnavailableMiddleware",
     "sites.audit.AuditActorMiddleware",
     "hlmstudy.middleware.BlindCodingMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -270,7 +270,7 @@ CELERY_BEAT_SCHEDULE = {
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "hlmstudy.cache.ResilientRedisCache",  # a Redis outage degrades it, see there
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "hlmstudy",
         }

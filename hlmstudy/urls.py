@@ -19,3 +19,22 @@ urlpatterns = [
     path("", include("interviews.urls")),
     path("", include("sites.urls")),
 ]
+
+
+def server_error(request):
+    """The 500 page, unless the error is the database being away: a middleware before the view may meet it
+    first (reading the session, the user, the grants), where process_exception does not reach; then 503."""
+    import sys
+
+    from django.db import InterfaceError, OperationalError
+    from django.views import defaults
+
+    from hlmstudy.middleware import database_unavailable
+
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        return database_unavailable(request, error)
+    return defaults.server_error(request)
+
+
+handler500 = server_error
