@@ -169,7 +169,7 @@ class ReportDefinitionForm(forms.ModelForm):
             "is_all_sites": _("Every site of the study, as each reader may see them."),
             "code": _("Empty for the whole codebook; a code for its branch (the code and every code under it)."),
             "speaker": _("Empty for everyone, “no_interviewer”, or a participant's pseudonym."),
-            "is_consensus_only": _("Keep a coding only when another coder gave the excerpt the same code."),
+            "is_consensus_only": _("Only the codings settled by adjudicating double coding."),
         }
 
     def __init__(self, *args, study, user, **kwargs):

@@ -18,7 +18,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from coding.models import Code, ConsensusCoder, Memo
+from coding.models import Code, Memo
 from interviews.models import Interview, SpeakerTurn
 from reports.matrices import code_matrix
 from reports.quotes import KIND_LABELS, quote_text, strongest_excerpts, with_display_quotes
@@ -29,21 +29,14 @@ FILTER_FIELDS = ("participant_kind", "interview_kind", "speaker", "date_from", "
 
 
 class ReportFilters(RetrievalForm):
-    """The retrieval filters over several sites, with consensus codings only when asked."""
+    """The retrieval filters (consensus codings only included) over several sites."""
 
-    def __init__(self, data, *, study, user, site_ids, is_consensus_only=False):
+    def __init__(self, data, *, study, user, site_ids):
         super().__init__(data, study=study, user=user)
         self.site_ids = sorted(site_ids)
-        self.is_consensus_only = is_consensus_only
 
     def interview_q(self, prefix=""):
         return super().interview_q(prefix) & Q(**{f"{prefix}site_id__in": self.site_ids})
-
-    def _coding_q(self, *, with_code):
-        q = super()._coding_q(with_code=with_code)
-        if self.is_consensus_only:
-            q &= Q(coder_id__in=ConsensusCoder.objects.filter(study=self.study).values("user_id"))
-        return q
 
 
 @dataclass
@@ -106,13 +99,14 @@ def report_filters(definition, *, user):
         sites = sites.filter(pk__in=definition.sites.values("pk"))
     sites = list(sites.order_by("code"))
     data = {name: getattr(definition, name) or "" for name in FILTER_FIELDS}
-    data.update(include_subcodes="on", coder=definition.coder_id or "")
+    data.update(
+        include_subcodes="on", coder=definition.coder_id or "", consensus="on" if definition.is_consensus_only else ""
+    )
     filters = ReportFilters(
         data,
         study=definition.study,
         user=user,
         site_ids=[site.pk for site in sites],
-        is_consensus_only=definition.is_consensus_only,
     )
     return filters, sites
 

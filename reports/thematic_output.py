@@ -40,7 +40,10 @@ def cover_lines(definition, selection, *, generated_by, generated_at):
         (_("Interview kind"), str(dict(Interview.Kind.choices).get(definition.interview_kind, ""))),
         (_("Speaker"), definition.speaker),
         (_("Coder"), definition.coder and (definition.coder.get_full_name() or definition.coder.email)),
-        (_("Codings"), definition.is_consensus_only and _("consensus only (the same code from two coders or more)")),
+        (
+            _("Codings"),
+            definition.is_consensus_only and _("consensus only (adjudicated codings)"),
+        ),
         (_("Interviews from"), definition.date_from and date_format(definition.date_from, "SHORT_DATE_FORMAT")),
         (_("Interviews to"), definition.date_to and date_format(definition.date_to, "SHORT_DATE_FORMAT")),
     ]
