@@ -930,6 +930,7 @@ def _normalised(response):
     body = re.sub(rb'(name="csrfmiddlewaretoken" value=")[^"]+', rb"\1", body)
     body = re.sub(rb'("X-CSRFToken": ")[^"]+', rb"\1", body)
     body = re.sub(rb'(name="csrf-token" content=")[^"]+', rb"\1", body)
+    body = re.sub(rb"\d{2}\xc2\xa0h\xc2\xa0\d{2}", b"", body)  # a generation time ("06 h 57") may pass a minute
     return re.sub(rb'nonce="[^"]+"', b"", body)
 
 
