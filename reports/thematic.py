@@ -182,24 +182,37 @@ def _place_quotes(definition, codings, sections, *, user):
             continue
         kinds[coding.speaker_code] = coding.speaker_kind
         placed.append(coding)
+    paths = _InterviewPaths(slug)
     if definition.quotes == definition.Quotes.ALL:
         with_display_quotes(coding.excerpt for coding in placed)  # masks every quote at once
         for coding in placed:
-            quote = _quote(coding.excerpt, coding.speaker_code, coding.speaker_kind, coding.anchor, slug)
+            quote = _quote(coding.excerpt, coding.speaker_code, coding.speaker_kind, coding.anchor, paths)
             sections[coding.code_id].quotes.append(quote)
     elif definition.quotes == definition.Quotes.STRONGEST:
         for section in sections.values():
             strongest = strongest_excerpts(codings, {section.code.pk}, user=user, limit=definition.strongest_per_code)
             section.quotes = [
-                _quote(excerpt, excerpt.speaker_code, kinds.get(excerpt.speaker_code), excerpt.anchor, slug)
+                _quote(excerpt, excerpt.speaker_code, kinds.get(excerpt.speaker_code), excerpt.anchor, paths)
                 for excerpt in with_display_quotes(strongest)
             ]
 
 
-def _quote(excerpt, speaker_code, speaker_kind, anchor, slug):
+class _InterviewPaths(dict):
+    """{interview pk: its reading page's path}, reversed once per interview rather than once per quote."""
+
+    def __init__(self, slug):
+        super().__init__()
+        self.slug = slug
+
+    def __missing__(self, pk):
+        self[pk] = path = reverse("interviews:interview_detail", args=[self.slug, pk])
+        return path
+
+
+def _quote(excerpt, speaker_code, speaker_kind, anchor, paths):
     interview = excerpt.interview
     position = anchor if anchor is not None else excerpt.start
-    path = reverse("interviews:interview_detail", args=[slug, interview.pk])
+    path = paths[interview.pk]
     return Quote(
         text=quote_text(excerpt),
         speaker=speaker_code or _("Interviewer"),

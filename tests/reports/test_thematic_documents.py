@@ -192,3 +192,44 @@ def test_the_cached_page_references_follow_the_pages_added():
     pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
     assert pdf.page_references == tuple(f"{n} 0 R".encode() for n in pdf.pages["Kids"][::3])
     assert len(pdf.page_references) == 2
+
+
+def test_rendering_holds_off_the_cycle_collector_and_gives_it_back_even_when_it_fails(monkeypatch):
+    """A worker that printed a report, or failed to, still collects its cycles afterwards."""
+    import gc
+
+    from reports import pdf
+
+    seen = []
+    real_render = pdf.HTML.render
+
+    def render(document, *args, **kwargs):
+        seen.append(gc.isenabled())
+        return real_render(document, *args, **kwargs)
+
+    monkeypatch.setattr(pdf.HTML, "render", render)
+    assert pdf.render_pdf("<p>Bonjour</p>", title="t", lang="fr-CA").startswith(b"%PDF")
+    assert seen == [False] and gc.isenabled()
+
+    def broken(document, *args, **kwargs):
+        raise RuntimeError("layout failed")
+
+    monkeypatch.setattr(pdf.HTML, "render", broken)
+    with pytest.raises(RuntimeError):
+        pdf.render_pdf("<p>Bonjour</p>", title="t", lang="fr-CA")
+    assert gc.isenabled()
+
+
+def test_pdf_streams_are_deflated_at_the_default_level():
+    """Streams stay compressed (a PDF a third the size), at zlib's default level rather than pydyf's slowest."""
+    import zlib
+
+    import pydyf
+
+    from reports import pdf  # noqa: F401 - installs the stand-in
+
+    stream = pydyf.Stream([b"BT /F1 9 Tf (Bonjour) Tj ET"] * 500, compress=True)
+    body = stream.data.split(b"stream\n", 1)[1].rsplit(b"\nendstream", 1)[0]
+    assert b"/FlateDecode" in stream.data
+    assert zlib.decompress(body) == b"\n".join([b"BT /F1 9 Tf (Bonjour) Tj ET"] * 500)
+    assert body == zlib.compress(zlib.decompress(body), pdf.PDF_ZLIB_LEVEL)
