@@ -4,11 +4,12 @@ Built on the retrieval rules (reports/retrieval.py): `ReportFilters` is the retr
 the consensus filter, so `code_matrix(form=filters)` counts what the transversal page counts under the same filters.
 - A code's counts are the analysis views' (distinct excerpts of the code and its sub-codes, per site).
 - A code's quotes are the excerpts coded with that code itself (a sub-code has its own section), each once, in text
-  order: site, interview date, interview, position.
+  order: site, interview date, interview, position. A passage that several coders each marked as an excerpt of the
+  same extent with the code (double coding) is one quote: it is printed once.
 - Quotable: the words of a participant whose consent allows quoting and is not withdrawn, and the interviewer's.
   The words of a participant who may not be quoted, or of a speaker the transcript does not name, are left out
   and counted.
-- "Consensus only" keeps a coding when another coder gave the excerpt the same code.
+- "Consensus only" keeps the consensus coder's adjudicated codings, as the analysis views do.
 """
 
 from dataclasses import dataclass, field
@@ -174,9 +175,11 @@ def _place_quotes(definition, codings, sections, *, user):
     )
     seen, kinds, placed, slug = set(), {}, [], definition.study.slug
     for coding in rows:
-        if (coding.code_id, coding.excerpt_id) in seen:
+        # The same passage under the same code once, however many coders marked it (each has their own excerpt).
+        passage = (coding.code_id, coding.excerpt.version_id, coding.excerpt.start, coding.excerpt.end)
+        if passage in seen:
             continue
-        seen.add((coding.code_id, coding.excerpt_id))
+        seen.add(passage)
         if not coding.is_interviewer_speech and coding.speaker_id not in quotable:
             sections[coding.code_id].left_out += 1
             continue
@@ -191,9 +194,12 @@ def _place_quotes(definition, codings, sections, *, user):
     elif definition.quotes == definition.Quotes.STRONGEST:
         for section in sections.values():
             strongest = strongest_excerpts(codings, {section.code.pk}, user=user, limit=definition.strongest_per_code)
+            passages = {}  # the strongest of the excerpts that mark the same passage
+            for excerpt in strongest:
+                passages.setdefault((excerpt.version_id, excerpt.start, excerpt.end), excerpt)
             section.quotes = [
                 _quote(excerpt, excerpt.speaker_code, kinds.get(excerpt.speaker_code), excerpt.anchor, paths)
-                for excerpt in with_display_quotes(strongest)
+                for excerpt in with_display_quotes(list(passages.values()))
             ]
 
 

@@ -55,6 +55,8 @@ def _cover(document, context):
     document.add_paragraph(
         _("%(quotes)s quotes printed; %(left)s excerpts left out: their speaker may not be quoted or is unknown.")
         % {"quotes": selection.quote_count, "left": selection.left_out}
+        + " "
+        + _("A passage that several coders marked alike with a code is printed once under it.")
     )
 
 

@@ -233,3 +233,22 @@ def test_pdf_streams_are_deflated_at_the_default_level():
     assert b"/FlateDecode" in stream.data
     assert zlib.decompress(body) == b"\n".join([b"BT /F1 9 Tf (Bonjour) Tj ET"] * 500)
     assert body == zlib.compress(zlib.decompress(body), pdf.PDF_ZLIB_LEVEL)
+
+
+def test_a_passage_two_coders_marked_alike_is_printed_once_and_another_extent_stays_its_own_quote(world, tmp_path):
+    from tests import factory
+
+    # Double coding: the coder marks e1's passage again as an excerpt of their own, and a shorter one inside it.
+    again = factory.make_excerpt(world.A1, world.e1.start, world.e1.end, codes=[world.concertation], coder=world.coder)
+    shorter = factory.make_excerpt(
+        world.A1, world.e1.start, world.e1.end - 3, codes=[world.concertation], coder=world.coder
+    )
+    assert again.quote == world.e1.quote and shorter.quote != world.e1.quote
+    context = context_of(definition_for(world, world.site_a), world.researcher)
+    concertation = next(s for s in context["selection"].sections if s.code.pk == world.concertation.pk)
+    assert [quote.text for quote in concertation.quotes].count(world.e1.quote) == 1
+    assert shorter.quote in [quote.text for quote in concertation.quotes]
+    with translation.override("en"):
+        text = flat(pdf_text(thematic_output.report_pdf(context), tmp_path))
+    assert text.count(f"“{world.e1.quote}”") == 1
+    assert "printed once under it" in text
