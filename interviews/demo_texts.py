@@ -22,7 +22,9 @@ from interviews import demo_themes
 INTERVIEWER = "Intervieweuse"
 MIN_WORDS, MAX_WORDS = 2000, 3500
 OBSERVATION_START = datetime.date(2018, 9, 1)
-OBSERVATION_MONTHS = 12
+# Partner meetings about every two months: twelve notes per observed site, from September 2018 to August 2020.
+OBSERVATION_NOTES, OBSERVATION_MONTHS = 12, 24
+OBSERVATION_OFFSETS = [round(n * (OBSERVATION_MONTHS - 1) / (OBSERVATION_NOTES - 1)) for n in range(OBSERVATION_NOTES)]
 BANKS = {"partner": bank.PARTNER, "resident": bank.RESIDENT, "field_worker": bank.FIELD_WORKER}
 RATES = {"partner": 0.12, "resident": 0.22, "field_worker": 0.16}  # how often speech drifts from the bank
 TARGETS = {"partner": (2300, 3200), "resident": (2150, 2900), "field_worker": (2200, 3100)}
@@ -603,19 +605,21 @@ def _clock(time: tuple) -> str:
 
 
 def demo_corpus(sites: list[tuple[str, str, str]], participants: list[tuple], group_site: str) -> list[DemoText]:
-    """Every demo text: one interview per partner, resident and field worker; the group interview at group_site;
-    twelve monthly observation notes for each of the first three sites (the study observed three of four).
+    """Every demo text, as the seed sheet counts them: one interview per partner, per resident and per field worker
+    who is not of the group; the group interview of six field workers at group_site; twelve observation notes of
+    partner meetings over 24 months for each of the first three sites (the study observed three of four).
 
     sites: (code, name, city); participants: ParticipantInfo or plain (code, kind, site_code[, …]) tuples.
     """
     by_code = {site[0]: site for site in sites}
     infos = [ParticipantInfo(*entry) for entry in participants]
+    members = _group_members(infos, group_site)
     texts = [
         _interview(info, by_code[info.site_code][1], by_code[info.site_code][2], _seed(info.code))
         for info in infos
-        if info.kind in BANKS
+        if info.kind in BANKS and info not in members
     ]
-    if members := _group_members(infos, group_site):
+    if members:
         _code, name, city = by_code[group_site]
         codes, seed = [member.code for member in members], _seed(f"groupe-{group_site}")
         texts.append(
@@ -624,7 +628,7 @@ def demo_corpus(sites: list[tuple[str, str, str]], participants: list[tuple], gr
             )
         )
     for code, name, _city in sites[:3]:
-        for offset in range(OBSERVATION_MONTHS):
+        for offset in OBSERVATION_OFFSETS:
             year, month_index = divmod(OBSERVATION_START.month - 1 + offset, 12)
             month = datetime.date(OBSERVATION_START.year + year, month_index + 1, 1)
             texts.append(

@@ -87,9 +87,15 @@ def normalised(text):
     return text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
 
 
-def test_corpus_has_an_interview_per_participant_a_group_interview_and_a_year_of_notes_for_three_sites():
-    kinds = [text.kind for text in corpus()]
-    assert kinds.count("individual_interview") == 35 + 43 + 4 + 6
+def test_corpus_has_the_seed_sheets_interviews_and_two_years_of_notes_for_three_sites():
+    texts = corpus()
+    kinds = [text.kind for text in texts]
+    # The seed: individual interviews with 35 partners, 43 residents and 4 field workers; the six field workers of
+    # the group interview speak there only.
+    assert kinds.count("individual_interview") == 35 + 43 + 4
+    group = next(text for text in texts if text.kind == "group_interview")
+    individual = {speaker.code for text in texts if text.kind == "individual_interview" for speaker in text.speakers}
+    assert len({speaker.code for speaker in group.speakers if speaker.code} & individual) == 0
     assert kinds.count("group_interview") == 1
     notes = texts_of("observation_notes")
     assert {site: sum(note.site_code == site for note in notes) for site in ("MTL1", "MTL2", "QC1", "QC2")} == {
@@ -99,6 +105,8 @@ def test_corpus_has_an_interview_per_participant_a_group_interview_and_a_year_of
         "QC2": 0,
     }
     assert len({(note.site_code, note.date.year, note.date.month) for note in notes}) == 36
+    months = sorted((note.date.year, note.date.month) for note in notes)
+    assert (months[0], months[-1]) == ((2018, 9), (2020, 8))  # 24 months
     assert all(note.meeting and note.committee for note in notes)
 
 
