@@ -17,7 +17,7 @@ from hlmstudy.benchmarks import BenchError, expect_page, percentile
 from sites.models import Participant, Study
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-OPS = {"dashboard_open", "participant_list"}
+OPS = {"dashboard_open", "participant_list", "thematic_report_pdf", "thematic_report_pdf_synthetic"}
 
 
 def run_bench(tmp_path, database_url, *args):

@@ -5,20 +5,29 @@ They read the coding builder's study (REAL interviews × scale, about 10,000 cod
 an analysis reads and the coding builder leaves out: each interview's participant and date, a few excerpts
 left to review, and a masked name every 1,500 characters, which quotes and exports then mask (bulk writes).
 Issue 5's targets on PostgreSQL: matrix_code_site ≤ 300 ms for 500,000 codings, retrieval_first_page ≤ 100 ms
-at --scale 10.
+at --scale 10. Issue 11's: thematic_report_pdf ≤ 10 s for a demo site with every quote.
 """
 
 import datetime
+import shutil
+import tempfile
+from io import StringIO
 
+from django.core.management import call_command
 from django.db.models import Count, Q
 from django.db.models.functions import Length
+from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from coding.models import Code, Excerpt
 from hlmstudy.benchmarks import BenchError, builder, expect_page, op
 from interviews.models import Interview, InterviewParticipant, Redaction, SpeakerTurn, TranscriptVersion
+from reports import thematic, thematic_output
 from reports.matrices import code_matrix
+from reports.models import ReportDefinition
 from reports.retrieval import RetrievalForm, placed_codings
+from sites.models import Membership, Study
 from sites.permissions import Role
 
 REVIEW_EVERY = 100  # one excerpt in a hundred needs review, and so counts nowhere
@@ -137,26 +146,55 @@ def _leaf_excerpts(bench, user):
 
 @op("thematic_report_pdf")
 def thematic_report_pdf(bench):
-    """The thematic report of one site as a researcher, all codes, every quote: selection, HTML and PDF.
+    """Issue 11's target: the thematic report of a demo site with every quote, as a researcher, all codes.
+
+    The site is the demo study's with the most quotes (MTL1: about 1,000 passages on some 75 pages); the op loads
+    the demo into the scratch database once, untimed, as sheet_pdf does. Timed: selection, HTML and PDF.
+    """
+    folder = tempfile.mkdtemp(prefix="hlm-bench-media-")  # the demo publishes two sheets: their PDFs go here
+    media = override_settings(MEDIA_ROOT=folder)
+    media.enable()
+    call_command("load_demo", "--allow-known-passwords", stdout=StringIO())
+    study = Study.objects.get(slug="demo")
+    researcher = (
+        Membership.objects.filter(study=study, role=Role.RESEARCHER, sites=None).select_related("user").first().user
+    )
+    definitions = []
+    for site in study.sites.order_by("code"):
+        definition = ReportDefinition.objects.create(study=study, title=f"Rapport {site.code}", created_by=researcher)
+        definition.sites.set([site])
+        definitions.append((thematic.select(definition, user=researcher).quote_count, definition))
+    expected, definition = max(definitions, key=lambda pair: pair[0])
+    run_once = _thematic_run(definition, researcher, expected)
+
+    def close():
+        media.disable()
+        shutil.rmtree(folder, ignore_errors=True)
+
+    run_once.close = close
+    return run_once
+
+
+@op("thematic_report_pdf_synthetic")
+def thematic_report_pdf_synthetic(bench):
+    """The same on a site of the synthetic study, to see the report grow with --scale (about 2,500 quotes on 120
+    pages at --scale 1: the demo's largest site, twice and a half).
 
     The site is the first one of the real study's shape: the first site also holds the workspace ops' interview
-    (20,000 words and 1,000 codings, eight interviews' worth in one), which makes it a site no study has. The one
-    printed holds about 2,500 quotes at --scale 1, where the demo study's largest site (MTL1) holds 1,738.
+    (20,000 words and 1,000 codings, eight interviews' worth in one), which makes it a site no study has.
     """
-    from django.utils import timezone
-
-    from reports import thematic, thematic_output
-    from reports.models import ReportDefinition
-
     user = bench.users[Role.RESEARCHER]
     workspace = bench.data.get("workspace_interview")
     sites = bench.study.sites.order_by("code")
     site = (sites.exclude(pk=workspace.site_id) if workspace else sites).first() or sites.first()
     definition = ReportDefinition.objects.create(study=bench.study, title=f"Rapport {site.code}", created_by=user)
     definition.sites.set([site])
-    expected = thematic.select(definition, user=user).quote_count
+    return _thematic_run(definition, user, thematic.select(definition, user=user).quote_count)
+
+
+def _thematic_run(definition, user, expected):
     if expected == 0:
-        raise BenchError("the first site has no quote to print")
+        raise BenchError(f"{definition.title} has no quote to print")
 
     def run_once():
         selection = thematic.select(definition, user=user)
