@@ -9,6 +9,8 @@ from coding.models import Coding
 from reports import tallies
 from reports.quotes import excerpt_views
 from reports.retrieval import RetrievalForm
+from sites.audit import record_access
+from sites.models import AccessEvent
 from sites.views.access import get_study
 
 PAGE_SIZE = 20
@@ -32,11 +34,15 @@ def retrieval(request, study):
     if counted is not None:
         paginator.count = counted  # the tallies' number: counting the matches themselves reads them all
     page = paginator.get_page(request.GET.get("page"))
+    shown = list(page.object_list)
+    if shown:  # quotes of transcripts were shown: a read, logged with the page, never the filters' words
+        detail = f"page {page.number}, {len(shown)} of {paginator.count} excerpts"
+        record_access(request, AccessEvent.Kind.RETRIEVAL, study=study, object_type="retrieval", detail=detail)
     context = {
         "study": study,
         "form": form,
         "page": page,
-        "views": excerpt_views(list(page.object_list)),
+        "views": excerpt_views(shown),
         "query": form.query_for(),
         "report_sites": form.sites,
         "chosen_code": form.tree.by_pk.get(form.cleaned_data.get("code"))

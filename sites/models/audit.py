@@ -46,7 +46,8 @@ class ChangeRecord(models.Model):
 
 
 class AccessEvent(models.Model):
-    """Someone read a transcript or downloaded an original, an export or a PDF; never what it contained."""
+    """Someone read a transcript, read passages of transcripts in search results or retrieved excerpts, or downloaded
+    an original, an export or a PDF; never what it contained, nor what was searched for (it may be a name)."""
 
     class Kind(models.TextChoices):
         TRANSCRIPT_READ = "transcript_read", _("read a transcript")
@@ -54,6 +55,8 @@ class AccessEvent(models.Model):
         EXPORT_DOWNLOAD = "export_download", _("downloaded an export")
         JOB_DOWNLOAD = "job_download", _("downloaded a job's result")
         PDF_DOWNLOAD = "pdf_download", _("downloaded a PDF")  # the synthesis sheets' PDFs (branch sheets)
+        SEARCH = "search", _("read search results")  # passages of transcripts matching a full-text search
+        RETRIEVAL = "retrieval", _("read retrieved excerpts")  # the retrieval page's coded excerpts
 
     at = models.DateTimeField(_("when"), db_default=Now())
     study = models.ForeignKey(Study, **_TRAIL)

@@ -110,11 +110,11 @@ def test_the_export_link_carries_the_same_selection_when_exports_exist(world, lo
 def test_the_page_runs_a_fixed_number_of_queries(world, login, django_assert_max_num_queries):
     client = login(world.researcher)
     client.get(url(world))  # warm the session
-    with django_assert_max_num_queries(17):  # +1: whether the reader codes blind (tallies)
+    with django_assert_max_num_queries(18):  # +1: whether the reader codes blind (tallies); +1: the access log
         response = client.get(url(world, code=world.partenariat.pk, include_subcodes="on"))
     assert response.status_code == 200
     # Twice the excerpts cost no more queries.
     for n in range(12):
         factory.make_excerpt(world.A2, n, n + 5, codes=[world.concertation], coder=world.researcher)
-    with django_assert_max_num_queries(17):  # +1: whether the reader codes blind (tallies)
+    with django_assert_max_num_queries(18):  # +1: whether the reader codes blind (tallies); +1: the access log
         client.get(url(world, code=world.partenariat.pk, include_subcodes="on"))

@@ -170,6 +170,33 @@ def test_opening_the_coding_workspace_is_a_read(login, interview, study, coder):
     assert AccessEvent.objects.filter(user=coder, kind=AccessEvent.Kind.TRANSCRIPT_READ).count() == 1
 
 
+def test_search_results_are_a_read_logged_without_the_words_searched_for(login, interview, study, researcher):
+    client = login(researcher)
+    url = reverse("interviews:transcript_search", kwargs={"study": study.slug})
+    assert client.get(url).status_code == 200  # the empty form shows no transcript
+    assert not AccessEvent.objects.exists()
+    response = client.get(url, {"q": "habite"})
+    assert response.status_code == 200 and response.context["page"].object_list
+    event = AccessEvent.objects.get()
+    assert (event.user, event.kind, event.study_id) == (researcher, AccessEvent.Kind.SEARCH, study.pk)
+    assert event.detail.startswith("page 1, 1 of 1 passage") and "habite" not in event.detail
+    client.get(url, {"q": "introuvable"})  # no passage shown, nothing read
+    assert AccessEvent.objects.count() == 1
+
+
+def test_retrieved_excerpts_are_a_read_logged_with_their_page(login, interview, study, researcher, coder):
+    from tests import factory
+
+    code = factory.make_code(study, "Logement", by=researcher)
+    factory.make_excerpt(interview, 0, 10, codes=[code], coder=coder)
+    client = login(researcher)
+    url = reverse("reports:retrieval", kwargs={"study": study.slug})
+    assert client.get(url, {"code": code.pk}).status_code == 200
+    event = AccessEvent.objects.get()
+    assert (event.user, event.kind, event.object_type) == (researcher, AccessEvent.Kind.RETRIEVAL, "retrieval")
+    assert event.detail == "page 1, 1 of 1 excerpts"
+
+
 def test_a_refused_read_writes_no_event(login, interview, study, team_b):
     client = login(team_b)  # site B only: interview of site A
     url = reverse("interviews:interview_detail", kwargs={"study": study.slug, "pk": interview.pk})
