@@ -193,7 +193,9 @@ def _place_quotes(definition, codings, sections, *, user):
             sections[coding.code_id].quotes.append(quote)
     elif definition.quotes == definition.Quotes.STRONGEST:
         for section in sections.values():
-            strongest = strongest_excerpts(codings, {section.code.pk}, user=user, limit=definition.strongest_per_code)
+            strongest = strongest_excerpts(
+                codings, {section.code.pk}, user=user, limit=definition.strongest_per_code, display=False
+            )
             passages = {}  # the strongest of the excerpts that mark the same passage
             for excerpt in strongest:
                 passages.setdefault((excerpt.version_id, excerpt.start, excerpt.end), excerpt)

@@ -20,10 +20,12 @@ import importlib
 import json
 import math
 import os
+import shutil
 import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from io import StringIO
 from pathlib import Path
 
 from allauth.account.internal.flows.login import (
@@ -32,6 +34,7 @@ from allauth.account.internal.flows.login import (
 from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
 from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection, models
 from django.test import Client, override_settings
 
@@ -111,6 +114,25 @@ def discover():
     for module in MODULES:
         importlib.import_module(f"{__name__}.{module}")
     return dict(sorted(_ops.items(), key=lambda item: MODULES.index(item[1].module)))
+
+
+def load_demo_study():
+    """Load the demo study into the scratch database (untimed; idempotent): (study, close).
+
+    The demo publishes two sheets, whose PDFs go to a media folder of the op's own; `close` removes it.
+    """
+    from sites.models import Study  # models load once the apps are ready
+
+    folder = tempfile.mkdtemp(prefix="hlm-bench-media-")
+    media = override_settings(MEDIA_ROOT=folder)
+    media.enable()
+    call_command("load_demo", "--allow-known-passwords", stdout=StringIO())
+
+    def close():
+        media.disable()
+        shutil.rmtree(folder, ignore_errors=True)
+
+    return Study.objects.get(slug="demo"), close
 
 
 def expect_page(response, fragments):

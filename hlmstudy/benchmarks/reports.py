@@ -9,25 +9,20 @@ at --scale 10. Issue 11's: thematic_report_pdf ≤ 10 s for a demo site with eve
 """
 
 import datetime
-import shutil
-import tempfile
-from io import StringIO
 
-from django.core.management import call_command
 from django.db.models import Count, Q
 from django.db.models.functions import Length
-from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from coding.models import Code, Excerpt
-from hlmstudy.benchmarks import BenchError, builder, expect_page, op
+from hlmstudy.benchmarks import BenchError, builder, expect_page, load_demo_study, op
 from interviews.models import Interview, InterviewParticipant, Redaction, SpeakerTurn, TranscriptVersion
 from reports import thematic, thematic_output
 from reports.matrices import code_matrix
 from reports.models import ReportDefinition
 from reports.retrieval import RetrievalForm, placed_codings
-from sites.models import Membership, Study
+from sites.models import Membership
 from sites.permissions import Role
 
 REVIEW_EVERY = 100  # one excerpt in a hundred needs review, and so counts nowhere
@@ -151,11 +146,7 @@ def thematic_report_pdf(bench):
     The site is the demo study's with the most quotes (MTL1: about 1,000 passages on some 75 pages); the op loads
     the demo into the scratch database once, untimed, as sheet_pdf does. Timed: selection, HTML and PDF.
     """
-    folder = tempfile.mkdtemp(prefix="hlm-bench-media-")  # the demo publishes two sheets: their PDFs go here
-    media = override_settings(MEDIA_ROOT=folder)
-    media.enable()
-    call_command("load_demo", "--allow-known-passwords", stdout=StringIO())
-    study = Study.objects.get(slug="demo")
+    study, close = load_demo_study()
     researcher = (
         Membership.objects.filter(study=study, role=Role.RESEARCHER, sites=None).select_related("user").first().user
     )
@@ -166,11 +157,6 @@ def thematic_report_pdf(bench):
         definitions.append((thematic.select(definition, user=researcher).quote_count, definition))
     expected, definition = max(definitions, key=lambda pair: pair[0])
     run_once = _thematic_run(definition, researcher, expected)
-
-    def close():
-        media.disable()
-        shutil.rmtree(folder, ignore_errors=True)
-
     run_once.close = close
     return run_once
 

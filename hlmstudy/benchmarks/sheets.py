@@ -5,14 +5,7 @@ No builder: the op loads the demo study into the scratch database once (untimed)
 Issue 6's target: sheet_pdf ≤ 3 s.
 """
 
-import shutil
-import tempfile
-from io import StringIO
-
-from django.core.management import call_command
-from django.test import override_settings
-
-from hlmstudy.benchmarks import BenchError, op
+from hlmstudy.benchmarks import BenchError, load_demo_study, op
 from reports.models import SheetVersion, SynthesisSheet
 from reports.tasks import render_sheet_pdf
 from sites.models import Job
@@ -20,12 +13,9 @@ from sites.models import Job
 
 @op("sheet_pdf")
 def sheet_pdf(bench):
-    # The versions' PDFs go to a folder of the run's own, removed with it.
-    folder = tempfile.mkdtemp(prefix="hlm-bench-media-")
-    media = override_settings(MEDIA_ROOT=folder)
-    media.enable()
-    call_command("load_demo", "--allow-known-passwords", stdout=StringIO())
-    sheet = SynthesisSheet.objects.get(study__slug="demo", site__isnull=True)
+    # The versions' PDFs go to the demo's media folder of the run's own, removed with it.
+    study, close = load_demo_study()
+    sheet = SynthesisSheet.objects.get(study=study, site__isnull=True)
     if sheet.evidence.filter(kind="chart").count() != 3:
         raise BenchError("the demo transversal sheet should carry three charts")
     owner = sheet.created_by
@@ -41,10 +31,6 @@ def sheet_pdf(bench):
         with version.pdf.open("rb") as handle:
             if not handle.read(5) == b"%PDF-":
                 raise BenchError("the stored version is not a PDF")
-
-    def close():
-        media.disable()
-        shutil.rmtree(folder, ignore_errors=True)
 
     run_once.close = close
     return run_once
